@@ -1,0 +1,120 @@
+//! Builds inline runs the way the model wants them: adjacent text merged, whitespace
+//! collapsed to single spaces, nothing empty.
+
+use crate::model::Inline;
+
+#[derive(Debug, Default)]
+pub struct InlineBuilder {
+    out: Vec<Inline>,
+    /// Collapsing spans pushes: a run ending in a space must not be followed by another.
+    pending_space: bool,
+}
+
+impl InlineBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn text(&mut self, s: &str) {
+        for (i, word) in s.split(is_space).enumerate() {
+            if i > 0 {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            let space = std::mem::take(&mut self.pending_space) && !self.out.is_empty();
+            match self.out.last_mut() {
+                Some(Inline::Text(t)) => {
+                    if space && !t.ends_with(' ') {
+                        t.push(' ');
+                    }
+                    t.push_str(word);
+                }
+                _ => {
+                    let mut t = String::with_capacity(word.len() + 1);
+                    if space {
+                        t.push(' ');
+                    }
+                    t.push_str(word);
+                    self.out.push(Inline::Text(t));
+                }
+            }
+        }
+    }
+
+    /// A non-text inline. Whitespace pending before it is kept as a trailing space of
+    /// the text before ("deteriorated [Page 222] international" keeps both spaces).
+    pub fn push(&mut self, inline: Inline) {
+        if std::mem::take(&mut self.pending_space) {
+            if let Some(Inline::Text(t)) = self.out.last_mut() {
+                if !t.ends_with(' ') {
+                    t.push(' ');
+                }
+            } else if !self.out.is_empty() {
+                self.out.push(Inline::Text(" ".into()));
+            }
+        }
+        self.out.push(inline);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// The finished run, with leading and trailing whitespace trimmed.
+    pub fn finish(mut self) -> Vec<Inline> {
+        if let Some(Inline::Text(t)) = self.out.last_mut() {
+            let trimmed = t.trim_end_matches(' ').len();
+            t.truncate(trimmed);
+            if t.is_empty() {
+                self.out.pop();
+            }
+        }
+        self.out
+    }
+}
+
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Collapses every whitespace run to one space and trims the ends.
+pub fn collapse(s: &str) -> String {
+    let mut b = InlineBuilder::new();
+    b.text(s);
+    crate::model::plain_text(&b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_and_merges() {
+        let mut b = InlineBuilder::new();
+        b.text("  a \n b ");
+        b.text(" c ");
+        b.push(Inline::Page("2".into()));
+        b.text(" d  ");
+        assert_eq!(
+            b.finish(),
+            vec![
+                Inline::Text("a b c ".into()),
+                Inline::Page("2".into()),
+                Inline::Text(" d".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn marker_glued_keeps_no_space() {
+        let mut b = InlineBuilder::new();
+        b.text("Haig");
+        b.push(Inline::Note(1));
+        assert_eq!(
+            b.finish(),
+            vec![Inline::Text("Haig".into()), Inline::Note(1)]
+        );
+    }
+}

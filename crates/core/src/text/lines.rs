@@ -1,0 +1,279 @@
+//! What a single line of a page text is, judged by its shape alone.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("line regex"))
+}
+
+/// `  12. text` — an item of the footnote list: its number and where its text starts.
+pub fn footnote_item(line: &str) -> Option<(u32, usize)> {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    if !(1..=3).contains(&spaces) {
+        return None;
+    }
+    let rest = &line[spaces..];
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 || digits > 4 || !rest[digits..].starts_with(". ") {
+        return None;
+    }
+    let n = rest[..digits].parse().ok()?;
+    Some((n, spaces + digits + 2))
+}
+
+/// `[Page 222]` alone on its line.
+pub fn page_only(line: &str) -> bool {
+    let t = line.trim();
+    page_markers(t)
+        .first()
+        .is_some_and(|&(s, e, _)| s == 0 && e == t.len())
+}
+
+/// Every `[Page N]` in a text: (start, end, N).
+pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"\[Page ([0-9A-Za-z]{1,8})\]")
+        .captures_iter(text)
+        .map(|c| {
+            let m = c.get(0).expect("match");
+            (m.start(), m.end(), c.get(1).expect("group").as_str())
+        })
+        .collect()
+}
+
+/// A line the page shows above the text as an inline source note: file numbers
+/// ("825.5151/132: Telegram", "File No. 861.51/146", "Paris Peace Conf. 184/10"),
+/// bracketed telegram headers ("[Telegram]", "[Paraphrase]"), despatch numbers ("No. 42.]").
+pub fn is_source_line(line: &str) -> bool {
+    static FILE: OnceLock<Regex> = OnceLock::new();
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim();
+    if t.is_empty() || t.len() > 90 || t.eq_ignore_ascii_case("[untitled]") || page_only(t) {
+        return false;
+    }
+    if is_bracketed(t) {
+        return t.len() <= 60;
+    }
+    let words = t.split_whitespace().count();
+    if words <= 8
+        && (t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with("File No"))
+        && t.contains('/')
+    {
+        return true;
+    }
+    re(&FILE, r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?/\d+[a-z]?\b").is_match(t) && words <= 8
+        || re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
+        || re(&LABEL, r"^[A-Z]{1,5}\.$").is_match(t)
+}
+
+/// The whole line is in square brackets (an editors' note or a telegram header).
+pub fn is_bracketed(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('[')
+        && (t.ends_with(']') || t.ends_with("].") || t.ends_with("]:"))
+        && !page_only(t)
+        && t[1..]
+            .find(']')
+            .is_some_and(|i| i + 2 >= t.trim_end_matches(['.', ':']).len())
+}
+
+/// "[Enclosure]", "[Inclosure 1]", "[Annex]": an attachment begins.
+pub fn is_enclosure(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"^\[(?:Enclosure|Inclosure|Annex|Attachment|Appendix|Subenclosure|Subinclosure|Enclosures|Inclosures|Indorsements?|Endorsements?|Tab [A-Z])\b[^\]]{0,60}\][.:]?$",
+    )
+    .is_match(t.trim())
+}
+
+pub fn is_salutation(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let t = t.trim();
+    t.split_whitespace().count() <= 10
+        && re(
+            &R,
+            r"^(?:My [Dd]ear|Dear|Sir|Sirs|Gentlemen|Madam|Monsieur|Excellency|Your Excellency|Your Highness|Your Majesty|Mr\. (?:President|Secretary|Minister|Ambassador|Chairman)|Señor|Messieurs)\b.{0,60}[,:]$",
+        )
+        .is_match(t)
+}
+
+/// Complimentary closes: "Sincerely,", "I am, sir, respectfully, your obedient servant,",
+/// "I have, etc.", "Believe me [etc.]", "For the Secretary of State:".
+pub fn is_closing(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let t = t.trim();
+    t.len() <= 200
+        && re(
+            &R,
+            r"(?x)^(?:
+                (?:Very\s+)?(?:Sincerely|Respectfully|Cordially|Faithfully|Truly|Gratefully)(?:\s+yours)?
+              | Yours\s+(?:very\s+)?(?:sincerely|truly|faithfully|respectfully|cordially|ever)
+              | Very\s+(?:truly|respectfully|sincerely|cordially|faithfully)\s+yours
+              | With\s+(?:the\s+)?(?:highest|high|great|renewed|warm|kind|best|every)\b.*
+              | I\s+am,?\s.*
+              | I\s+have\s+the\s+honor\s+to\s+be\b.*
+              | I\s+have,?\s+etc\.?
+              | I\s+avail\s+myself\b.*
+              | Accept,?\s.*
+              | Believe\s+me\b.*
+              | Your\s+obedient\s+servant
+              | (?:Ever\s+)?[Yy]ours\s+(?:ever|always)
+              | For\s+the\s+[A-Z][\w’']*(?:\s+(?:of|the|[A-Z][\w’']*)){0,5}
+              | Respectfully\s+submitted
+            )[,.:;]?\s*(?:\[etc\.\])?$",
+        )
+        .is_match(t)
+}
+
+/// "Begin text", "Begin text:", "Begin Quote." — an embedded message opens.
+pub fn is_begin_text(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)^begin\s+(?:text|quote|message|summary)\b[.:]?$").is_match(t.trim())
+}
+
+/// "End text" at the end of a line (alone or after the last sentence of the message).
+pub fn ends_text(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)(?:^|\s)end\s+(?:text|quote|message|summary)\.?$").is_match(t.trim())
+}
+
+/// A label on its own line ("1.", "(a)", "I.", "(12)").
+pub fn list_label(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim();
+    re(
+        &R,
+        r"^(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6})[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6}|[A-Z])\)|\d{1,3}(?:st|nd|rd|th|d)\.)$",
+    )
+    .is_match(t)
+    .then_some(t)
+}
+
+/// "  • item" (depth 1) or "    • item" (depth 2): the depth and where the text starts.
+pub fn bullet(line: &str) -> Option<(u8, usize)> {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[spaces..];
+    let text = rest.strip_prefix('•').or_else(|| rest.strip_prefix('·'))?;
+    let depth = (spaces / 2).clamp(1, 6) as u8;
+    Some((depth, line.len() - text.trim_start().len()))
+}
+
+/// Leading spaces as a list depth for labelled items (0 or 4 spaces → 1 or 2).
+pub fn indent_depth(line: &str) -> u8 {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    (spaces / 4 + 1).min(6) as u8
+}
+
+/// Could this line be (part of) a signature? "A. Gromyko", "WILLIAM H. SEWARD.",
+/// "Cecil Spring Rice", "Alvey A. Adee,", "Acting Secretary.".
+pub fn is_name_like(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ',']);
+    if t.is_empty() || t.len() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if t.contains(['[', ']', ':', ';', '“', '”', '"', '?', '!', '&']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 7 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                w,
+                "de" | "da"
+                    | "van"
+                    | "von"
+                    | "y"
+                    | "del"
+                    | "di"
+                    | "la"
+                    | "le"
+                    | "du"
+                    | "of"
+                    | "the"
+                    | "for"
+                    | "and"
+                    | "ad"
+                    | "interim"
+            )
+    })
+}
+
+/// A postscript naming the addressee ("William L. Dayton, Esq., &c., &c., &c.",
+/// "Hon. William H. Seward, Secretary of State").
+pub fn is_addressee(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 200
+        && (t.contains("Esq")
+            || t.contains("&c")
+            || t.starts_with("Hon.")
+            || t.starts_with("His Excellency")
+            || t.starts_with("To "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(footnote_item("  2. See Document 73."), Some((2, 5)));
+        assert_eq!(footnote_item("2. See"), None);
+        assert!(page_only("[Page 113]"));
+        assert!(!page_only("deteriorated [Page 222] international"));
+        for s in [
+            "825.5151/132: Telegram",
+            "File No. 661.119/304b",
+            "[Telegram]",
+            "No. 42.]",
+            "Paris Peace Conf. 184/10",
+            "810.5151 Williams Mission/18",
+            "690D.11241/28",
+            "L.",
+            "*No. 14.[15]",
+        ] {
+            assert!(is_source_line(s), "{s}");
+        }
+        for s in [
+            "[Untitled]",
+            "The Secretary of State to the Ambassador in Chile (Collier)9",
+            "Mr. Seward to Mr. Dayton.",
+        ] {
+            assert!(!is_source_line(s), "{s}");
+        }
+        assert!(is_salutation("Dear Mr. Secretary,"));
+        assert!(is_salutation("Sir:"));
+        assert!(!is_salutation("Sir: The Department has given much thought"));
+        for s in [
+            "Sincerely,",
+            "Respectfully yours,",
+            "I am, sir, respectfully, your obedient servant,",
+            "Very truly yours,",
+            "Believe me [etc.]",
+            "For the Secretary of State:",
+            "I have, etc.",
+        ] {
+            assert!(is_closing(s), "{s}");
+        }
+        assert!(is_enclosure("[Inclosure 1]") && is_enclosure("[Enclosure]"));
+        assert_eq!(list_label("    (a)"), Some("(a)"));
+        assert_eq!(list_label("1."), Some("1."));
+        assert_eq!(bullet("    • By Japan"), Some((2, 8)));
+        assert!(
+            is_name_like("A. Gromyko")
+                && is_name_like("WILLIAM H. SEWARD.")
+                && is_name_like("Acting Secretary.")
+        );
+        assert!(!is_name_like("Please instruct.") && !is_name_like("Miscellaneous 806"));
+        assert!(
+            ends_text("Sincerely, Alexander M. Haig, Jr. End text") && is_begin_text("Begin text")
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! Every bad input gives a clear error or diagnostics naming the place, never a panic.
+
+mod common;
+
+use letterbook_core::{parse_text, Severity};
+
+fn seed_text() -> String {
+    std::fs::read_to_string(common::seed_path()).unwrap()
+}
+
+#[test]
+fn empty_file_is_an_error() {
+    let e = parse_text("empty.txt", b"").unwrap_err();
+    assert_eq!(e.to_string(), "empty.txt: the file is empty");
+    assert!(parse_text("blank.txt", b" \n\n \t\n").is_err());
+}
+
+#[test]
+fn binary_and_invalid_utf8_name_line_and_column() {
+    let e = parse_text("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap_err();
+    assert!(e.message.contains("binary"), "{e}");
+    assert_eq!((e.line, e.column), (Some(3), Some(1)));
+    let mut bytes = seed_text().into_bytes();
+    let at = bytes.iter().position(|&b| b == b'G').unwrap(); // "Gromyko" on line 1
+    bytes[at] = 0xC3; // a lead byte without its continuation
+    let e = parse_text("bad.txt", &bytes).unwrap_err();
+    assert!(e.message.contains("invalid UTF-8"), "{e}");
+    assert_eq!(e.line, Some(1));
+    assert_eq!(e.column, Some(at as u32 + 1));
+    assert!(e.to_string().starts_with("bad.txt:1:"));
+}
+
+#[test]
+fn no_footnote_list_but_markers_in_text() {
+    let text = seed_text();
+    let body = &text[..text.find("\n  1. Source").unwrap()];
+    let d = parse_text("frus1981-88v03-d74.txt", body.as_bytes()).unwrap();
+    assert!(d.footnotes.is_empty());
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("no footnote list"))
+        .unwrap_or_else(|| panic!("{:#?}", d.diagnostics));
+    assert_eq!(diag.severity, Severity::Warning);
+    assert_eq!((diag.line, diag.column), (Some(1), Some(75)));
+}
+
+#[test]
+fn a_list_with_no_markers() {
+    let text = seed_text()
+        .replace("Haig1", "Haig")
+        .replace("1981.2", "1981.")
+        .replace("Gromyko3", "Gromyko");
+    let d = parse_text("frus1981-88v03-d74.txt", text.as_bytes()).unwrap();
+    assert_eq!(d.footnotes.len(), 3);
+    let missing: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("has no marker"))
+        .collect();
+    assert_eq!(missing.len(), 3, "{:#?}", d.diagnostics);
+    assert!(missing.iter().all(|d| d.line.is_some_and(|l| l >= 45)));
+}
+
+#[test]
+fn more_markers_than_notes() {
+    let text = seed_text();
+    let cut = text.find("\n  3. Printed").unwrap();
+    let d = parse_text("frus1981-88v03-d74.txt", &text.as_bytes()[..cut]).unwrap();
+    assert_eq!(d.footnotes.len(), 2);
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("only 2 notes"))
+        .expect("diagnostic");
+    assert_eq!(diag.line, Some(44));
+}
+
+#[test]
+fn text_with_no_footnotes_is_fine() {
+    let d = parse_text(
+        "frus1861-d1.txt",
+        b"Mr. Seward to Mr. Dayton.\n\nSir: I have nothing to add.\n\nWILLIAM H. SEWARD.",
+    )
+    .unwrap();
+    assert!(d.footnotes.is_empty() && d.diagnostics.is_empty());
+    assert_eq!(d.id, "frus1861-d1");
+    assert_eq!(
+        d.blocks.last().unwrap().kind,
+        letterbook_core::BlockKind::Signature
+    );
+}
+
+#[test]
+fn huge_input_stays_linear() {
+    // 19 MB of footnoted prose with 2,000 notes: no quadratic blow-up, no panic.
+    let mut text = String::from("1. Letter From A to B1\n\n");
+    let mut notes = String::new();
+    for k in 2..=2000 {
+        text.push_str(&format!(
+            "Paragraph number {k} in 1981 with 8 million tons of grain, see letter{k}\n\n"
+        ));
+        notes.push_str(&format!("  {k}. Note {k}.\n"));
+    }
+    let para = "Filler text of the year 1981 with figures 12, 345 and 6.7 percent. ".repeat(40);
+    for _ in 0..7000 {
+        text.push_str(&para);
+        text.push_str("\n\n");
+    }
+    text.push_str("  1. Source note.\n");
+    text.push_str(&notes);
+    assert!(text.len() > 18_000_000, "{}", text.len());
+    let d = parse_text("big.txt", text.as_bytes()).unwrap();
+    assert_eq!(d.footnotes.len(), 2000);
+}
