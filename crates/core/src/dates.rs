@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::model::Precision;
 
@@ -93,7 +93,7 @@ fn iso_day(y: i32, m: u32, d: u32) -> Option<String> {
 }
 
 /// "1 p.m." after a date: the ISO time, or `None` when absent or impossible.
-fn time_of(c: &regex::Captures<'_>) -> Option<String> {
+fn time_of(c: &regex_lite::Captures<'_>) -> Option<String> {
     let mut hour: u32 = c.name("hour")?.as_str().parse().ok()?;
     let min: u32 = c.name("min").map_or(Some(0), |m| m.as_str().parse().ok())?;
     if hour == 0 || hour > 12 || min > 59 {
@@ -109,7 +109,7 @@ fn time_of(c: &regex::Captures<'_>) -> Option<String> {
 }
 
 /// One match of a date shape as a [`FoundDate`], if it is a real date.
-fn found(c: &regex::Captures<'_>, century_hint: Option<i32>) -> Option<FoundDate> {
+fn found(c: &regex_lite::Captures<'_>, century_hint: Option<i32>) -> Option<FoundDate> {
     let whole = c.get(0)?;
     let (y, m, d) = if let Some(yy) = c.name("y") {
         let y: i32 = yy.as_str().parse().ok()?;
@@ -152,7 +152,19 @@ fn found(c: &regex::Captures<'_>, century_hint: Option<i32>) -> Option<FoundDate
 /// take the century of `century_hint` (a year near the document), else the 1900s.
 pub fn find_dates(text: &str, century_hint: Option<i32>) -> Vec<FoundDate> {
     let mut out: Vec<FoundDate> = Vec::new();
-    for re in patterns() {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    // The month patterns need a month's first three letters; the numeric one a slash.
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let has_month = months.iter().any(|m| text.contains(m));
+    let has_slash = text.contains('/');
+    for (i, re) in patterns().iter().enumerate() {
+        if (i == 2 && !has_slash) || (i != 2 && !has_month) {
+            continue;
+        }
         for c in re.captures_iter(text) {
             if let Some(f) = found(&c, century_hint) {
                 if !out.iter().any(|g| f.start < g.end && g.start < f.end) {

@@ -11,6 +11,7 @@ pub mod model;
 pub mod refs;
 pub mod render;
 pub mod text;
+pub mod volumes;
 
 pub use input::{ParseError, Position};
 pub use model::*;

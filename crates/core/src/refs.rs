@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 /// One reference found in a text, with its byte range there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +201,11 @@ const THIS_VOLUME: &[&str] = &[
 /// Every reference in `text`, in order. `ctx` carries "ibid." across calls.
 pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
     let mut out = Vec::new();
-    for c in documents_re().captures_iter(text) {
+    if !text.contains(|c: char| c.is_ascii_digit()) && !text.contains("http") {
+        return out;
+    }
+    // Each pattern runs only where its keyword occurs (most runs of prose cite nothing).
+    for c in captures_if(documents_re(), text, "Document") {
         let first = c.get(1).expect("group");
         let whole = c.get(0).expect("match");
         out.push(RefMatch {
@@ -235,7 +239,7 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
             prev = Some(n);
         }
     }
-    for c in see_no_re().captures_iter(text) {
+    for c in captures_if(see_no_re(), text, "No.") {
         let m = c.get(1).expect("group");
         out.push(RefMatch {
             start: m.start(),
@@ -243,16 +247,21 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
             target: format!("d{}", &c[2]),
         });
     }
-    for c in url_re().find_iter(text) {
+    for c in captures_if(url_re(), text, "http") {
+        let m = c.get(0).expect("match");
         out.push(RefMatch {
-            start: c.start(),
-            end: c.end(),
-            target: c.as_str().to_string(),
+            start: m.start(),
+            end: m.end(),
+            target: m.as_str().to_string(),
         });
     }
-    for c in pages_re().captures_iter(text) {
+    for (base, c) in page_citations(text) {
         let whole = c.get(0).expect("match");
-        let clause = clause_before(text, whole.start());
+        let whole = Span {
+            start: base + whole.start(),
+            end: base + whole.end(),
+        };
+        let clause = clause_before(text, whole.start);
         let vol_n = c.name("vol").and_then(|v| roman(v.as_str()));
         let volume: Option<String> = if let Some(fr) = c.name("fr") {
             let is_ibid = fr.as_str().eq_ignore_ascii_case("ibid.");
@@ -303,12 +312,12 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
             .any(|w| lead.ends_with(w));
             // The whole sentence must not name another work ("… Verbatim Record …, vol. 2,
             // footnote 1, pp. 345"), and "page 8 of this Embassy's despatch" is not ours.
-            let sentence = sentence_before(text, whole.start());
+            let sentence = sentence_before(text, whole.start);
             let this = pointer
                 || (THIS_VOLUME.iter().any(|w| clause.contains(w))
                     && !OTHER_WORKS.iter().any(|w| sentence.contains(w))
                     && !clause.contains("vol."));
-            let of_other = text[whole.end()..].starts_with(" of ");
+            let of_other = text[whole.end..].starts_with(" of ");
             if !this || of_other || (c["pp"].starts_with("page") && !lead.ends_with("on")) {
                 continue;
             }
@@ -325,13 +334,13 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
         };
         let first = c.name("first").expect("group");
         out.push(RefMatch {
-            start: whole.start(),
-            end: first.end(),
+            start: whole.start,
+            end: base + first.end(),
             target: format!("{prefix}pg_{}", first.as_str()),
         });
         let more = c.name("more").expect("group");
         let mut prev = first.as_str().to_string();
-        for (s, e, n, after_dash) in number_spans(more.as_str(), more.start()) {
+        for (s, e, n, after_dash) in number_spans(more.as_str(), base + more.start()) {
             let page = if after_dash && n.to_string().len() < prev.len() {
                 // "pp. 632–33" ends at 633.
                 let keep = prev.len() - n.to_string().len();
@@ -366,6 +375,61 @@ fn sentence_before(text: &str, at: usize) -> &str {
         .last()
         .unwrap_or(0);
     &before[start..]
+}
+
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Page citations ("Foreign Relations, 1926, vol. i, pp. 580, 584"): the pattern runs only
+/// on a short window around each "p."/"pp."/"page" followed by a figure, not on the whole
+/// text. Returns each match with the window's offset.
+fn page_citations(text: &str) -> Vec<(usize, regex_lite::Captures<'_>)> {
+    let mut out: Vec<(usize, regex_lite::Captures<'_>)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut covered = 0;
+    for (i, _) in text.match_indices('p') {
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic();
+        let rest = &text[i..];
+        let after = ["pp. ", "p. ", "pages ", "page "]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .map(|w| &rest[w.len()..]);
+        if !word_start
+            || i < covered
+            || !after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let mut from = i.saturating_sub(90);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (i + 80).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = &text[from..to];
+        if let Some(c) = pages_re().captures_iter(window).find(|c| {
+            let m = c.name("pp").expect("group");
+            from + m.start() == i
+        }) {
+            covered = from + c.get(0).expect("match").end();
+            out.push((from, c));
+        }
+    }
+    out
+}
+
+/// The matches of `re` in `text`, without running it at all when `keyword` is absent.
+fn captures_if<'t>(re: &Regex, text: &'t str, keyword: &str) -> Vec<regex_lite::Captures<'t>> {
+    if text.contains(keyword) {
+        re.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The numbers in a tail like ", 584", "–33", " and 64": (start, end, value, after a dash).

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("line regex"))
@@ -31,16 +31,26 @@ pub fn page_only(line: &str) -> bool {
         .is_some_and(|&(s, e, _)| s == 0 && e == t.len())
 }
 
-/// Every `[Page N]` in a text: (start, end, N).
+/// Every `[Page N]` in a text: (start, end, N). A plain scan: this runs on every line.
 pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\[Page ([0-9A-Za-z]{1,8})\]")
-        .captures_iter(text)
-        .map(|c| {
-            let m = c.get(0).expect("match");
-            (m.start(), m.end(), c.get(1).expect("group").as_str())
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[Page ") {
+        let start = from + i;
+        let n_start = start + "[Page ".len();
+        let n_len = text[n_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let close = n_start + n_len;
+        if (1..=8).contains(&n_len) && text[close..].starts_with(']') {
+            out.push((start, close + 1, &text[n_start..close]));
+            from = close + 1;
+        } else {
+            from = n_start;
+        }
+    }
+    out
 }
 
 /// A line the page shows above the text as an inline source note: file numbers
@@ -83,6 +93,10 @@ pub fn is_bracketed(t: &str) -> bool {
 /// "[Enclosure]", "[Inclosure 1]", "[Annex]": an attachment begins.
 pub fn is_enclosure(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
+    let t = t.trim();
+    if !t.starts_with('[') || t.len() > 80 {
+        return false;
+    }
     re(
         &R,
         r"^\[(?:Enclosure|Inclosure|Annex|Attachment|Appendix|Subenclosure|Subinclosure|Enclosures|Inclosures|Indorsements?|Endorsements?|Tab [A-Z])\b[^\]]{0,60}\][.:]?$",
@@ -93,7 +107,9 @@ pub fn is_enclosure(t: &str) -> bool {
 pub fn is_salutation(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = t.trim();
-    t.split_whitespace().count() <= 10
+    t.len() <= 90
+        && t.ends_with([',', ':'])
+        && t.split_whitespace().count() <= 10
         && re(
             &R,
             r"^(?:My [Dd]ear|Dear|Sir|Sirs|Gentlemen|Madam|Monsieur|Excellency|Your Excellency|Your Highness|Your Majesty|Mr\. (?:President|Secretary|Minister|Ambassador|Chairman)|Señor|Messieurs)\b.{0,60}[,:]$",
@@ -107,6 +123,7 @@ pub fn is_closing(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = t.trim();
     t.len() <= 200
+        && t.starts_with(['V', 'S', 'R', 'C', 'F', 'T', 'Y', 'W', 'I', 'A', 'B', 'E', 'G'])
         && re(
             &R,
             r"(?x)^(?:
@@ -132,19 +149,32 @@ pub fn is_closing(t: &str) -> bool {
 /// "Begin text", "Begin text:", "Begin Quote." — an embedded message opens.
 pub fn is_begin_text(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)^begin\s+(?:text|quote|message|summary)\b[.:]?$").is_match(t.trim())
+    let t = t.trim();
+    t.len() <= 20 && re(&R, r"(?i)^begin\s+(?:text|quote|message|summary)\b[.:]?$").is_match(t)
 }
 
 /// "End text" at the end of a line (alone or after the last sentence of the message).
 pub fn ends_text(t: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)(?:^|\s)end\s+(?:text|quote|message|summary)\.?$").is_match(t.trim())
+    let t = t.trim_end().trim_end_matches('.');
+    let start = t.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+    let tail = t[start..].to_lowercase();
+    ["end text", "end quote", "end message", "end summary"]
+        .iter()
+        .any(|w| {
+            tail.strip_suffix(w).is_some_and(|before| {
+                let whole_line = start == 0 && before.is_empty();
+                whole_line || before.ends_with(char::is_whitespace)
+            })
+        })
 }
 
 /// A label on its own line ("1.", "(a)", "I.", "(12)").
 pub fn list_label(line: &str) -> Option<&str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = line.trim();
+    if t.len() > 8 {
+        return None;
+    }
     re(
         &R,
         r"^(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6})[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6}|[A-Z])\)|\d{1,3}(?:st|nd|rd|th|d)\.)$",
