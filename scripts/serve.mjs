@@ -1,0 +1,63 @@
+// A static server for dist/ on 127.0.0.1 with the single-page-app fallback a deep link
+// needs (/read/… serves index.html). Used by the end-to-end tests and `scripts/run.sh`.
+// Usage: node scripts/serve.mjs [dir] [port]   (port 0 picks a free one; prints the URL)
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+};
+
+export function startServer(dir, port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, "index.html");
+        info = await stat(file).catch(() => null);
+      }
+      if (!info && !extname(path)) {
+        file = join(root, "index.html"); // an app route: the app decides
+        info = await stat(file).catch(() => null);
+      }
+      if (!info) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? "dist";
+  const port = Number(process.argv[3] ?? 8080);
+  const server = await startServer(dir, port);
+  console.log(`Letterbook: http://127.0.0.1:${server.address().port}/`);
+}

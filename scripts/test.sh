@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: formatting, clippy (host and wasm32),
+# native tests (core, CLI, accuracy over ../shared/corpus), in-browser component tests
+# (wasm-bindgen-test in headless Chromium), a release build with Trunk, and the
+# end-to-end tests against that build. Exits non-zero at the first failure; prints each
+# runner's summary line at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+log=$(mktemp -d)
+summary=()
+step() { printf '\n== test: %s\n' "$*"; }
+# Sums the "test result:" lines of a cargo or wasm-bindgen-test log.
+count() {
+  awk '/^test result:/ { p += $4; f += $6; i += $8 } END { printf "%d passed, %d failed, %d ignored", p, f, i }' "$1"
+}
+started=$SECONDS
+
+step "cargo fmt --check"
+cargo fmt --all --check
+summary+=("fmt: ok")
+
+step "clippy (host)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32: app and core)"
+cargo clippy --target wasm32-unknown-unknown -p letterbook-core --lib --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p letterbook-app --all-targets --locked -- -D warnings
+summary+=("clippy: ok (host, wasm32)")
+
+step "native tests"
+cargo test --workspace --locked 2>&1 | tee "$log/native.txt"
+summary+=("native: $(count "$log/native.txt")")
+step "accuracy table (plain-text parser over ../shared/corpus)"
+cargo test -p letterbook-core --test accuracy --locked -- --nocapture 2>&1 | tee "$log/accuracy-run.txt"
+grep -A14 "^plain-text parser accuracy" "$log/accuracy-run.txt" | grep -v "^  miss" > "$log/accuracy.txt" || true
+
+step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p letterbook-app --locked 2>&1 | tee "$log/wasm.txt"
+summary+=("wasm (in Chromium): $(count "$log/wasm.txt")")
+
+step "release build (trunk)"
+trunk build --release
+wasm=$(ls dist/*_bg.wasm)
+summary+=("build: $(basename "$wasm") $(stat -c %s "$wasm") bytes, gzip $(gzip -9 -c "$wasm" | wc -c)")
+
+step "end-to-end tests (Playwright, headless Chromium, against dist/)"
+node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"
+summary+=("e2e: $(grep -E '^# (pass|fail)' "$log/e2e.txt" | tr '\n' ' ')")
+
+printf '\n== summary (%ss)\n' "$((SECONDS - started))"
+printf '  %s\n' "${summary[@]}"
+cat "$log/accuracy.txt"
+echo "  artifacts: target/e2e/ (screenshots at 1280 and 360 px, print PDF)"

@@ -1,0 +1,9 @@
+//! Letterbook's browser app: renders documents the core parsed and lets people read them.
+//! It only renders and interacts; parsing and indexing live in `letterbook-core`.
+
+pub mod app;
+pub mod components;
+pub mod routes;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,4 @@
+//! One module a route: what the URL names, the page shows.
+
+pub mod not_found;
+pub mod reader;
