@@ -34,7 +34,7 @@ cargo test --workspace --locked 2>&1 | tee "$log/native.txt"
 summary+=("native: $(count "$log/native.txt")")
 step "accuracy table (plain-text parser over ../shared/corpus)"
 cargo test -p letterbook-core --test accuracy --locked -- --nocapture 2>&1 | tee "$log/accuracy-run.txt"
-grep -A14 "^plain-text parser accuracy" "$log/accuracy-run.txt" | grep -v "^  miss" > "$log/accuracy.txt" || true
+grep -A18 "^plain-text parser accuracy" "$log/accuracy-run.txt" | grep -v "^  miss" > "$log/accuracy.txt" || true
 
 step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p letterbook-app --locked 2>&1 | tee "$log/wasm.txt"
@@ -43,7 +43,12 @@ summary+=("wasm (in Chromium): $(count "$log/wasm.txt")")
 step "release build (trunk)"
 trunk build --release
 wasm=$(ls dist/*_bg.wasm)
-summary+=("build: $(basename "$wasm") $(stat -c %s "$wasm") bytes, gzip $(gzip -9 -c "$wasm" | wc -c)")
+sizes=$(node -e '
+  const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
+  const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } });
+  console.log(`${b.length} bytes raw, ${z.gzipSync(b, { level: 9 }).length} gzip, ${br.length} brotli`);
+' "$wasm")
+summary+=("build: $(basename "$wasm"): $sizes")
 
 step "end-to-end tests (Playwright, headless Chromium, against dist/)"
 node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"
