@@ -7,7 +7,7 @@ use crate::heading;
 use crate::inline::InlineBuilder;
 use crate::model::{plain_text, Block, BlockKind, Inline};
 use crate::text::lines;
-use crate::text::{finish_block, Source};
+use crate::text::source::{finish_block, Source};
 
 struct State {
     blocks: Vec<Block>,
