@@ -200,14 +200,21 @@ impl Notes {
     }
 }
 
-/// 28rem at most, and 8 px clear of each edge of the viewport.
+/// 28rem at most (the root font grows on large screens), 8 px clear of each edge.
 fn popover_width() -> f64 {
-    let vw = window()
+    let win = window();
+    let vw = win
         .inner_width()
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(1024.0);
-    (vw - 16.0).min(28.0 * 16.0)
+    let rem = document()
+        .document_element()
+        .and_then(|root| win.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    (vw - 16.0).min(28.0 * rem)
 }
 
 impl Default for Notes {
