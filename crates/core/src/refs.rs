@@ -43,7 +43,7 @@ fn documents_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\bDocuments?\s+(\d{1,4})((?:\s*(?:,|and|,\s*and|through|–|-)\s*\d{1,4})*)",
+        r"\bDocuments?\s+([1-9]\d{0,3})((?:\s*(?:,|and|,\s*and|through|–|-)\s*[1-9]\d{0,3})*)",
     )
 }
 
@@ -51,7 +51,7 @@ fn see_no_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\b(?:[Ss]ee|[Pp]rinted as|[Cc]f\.)\s+(No\.\s+(\d{1,4}))\b",
+        r"\b(?:[Ss]ee|[Pp]rinted as|[Cc]f\.)\s+(No\.\s+([1-9]\d{0,3}))\b",
     )
 }
 

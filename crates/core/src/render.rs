@@ -51,8 +51,11 @@ pub fn to_page_text(doc: &Document) -> String {
         }
     }
     push_inlines(doc, &doc.head, &mut out, true);
-    let mut prev: Option<&Block> = None;
+    let (mut prev, mut before_prev): (Option<&Block>, Option<&Block>) = (None, None);
     for b in doc.blocks.iter().filter(|b| !b.before_head) {
+        // Lines printed without a blank between them. A lone table row before a signature
+        // shared its group of lines with it (alone, it would have been a paragraph).
+        let lone_row = before_prev.is_none_or(|bp| bp.kind != BlockKind::TableRow);
         let tight = prev.is_some_and(|p| {
             matches!(
                 (p.kind, b.kind),
@@ -60,7 +63,7 @@ pub fn to_page_text(doc: &Document) -> String {
                     | (BlockKind::ListItem, BlockKind::ListItem)
                     | (BlockKind::Subject, BlockKind::Subject)
                     | (BlockKind::Signature, BlockKind::Signature)
-            )
+            ) || (p.kind == BlockKind::TableRow && b.kind == BlockKind::Signature && lone_row)
         });
         out.push_str(if tight { "\n" } else { "\n\n" });
         let mut inlines: &[Inline] = &b.inlines;
@@ -87,6 +90,7 @@ pub fn to_page_text(doc: &Document) -> String {
             _ => {}
         }
         push_inlines(doc, inlines, &mut out, false);
+        before_prev = prev;
         prev = Some(b);
     }
     if !doc.footnotes.is_empty() {

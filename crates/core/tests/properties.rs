@@ -73,7 +73,10 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (0usize..7000, 0usize..200).prop_map(|(a, n)| Edit::Delete(a, n)),
-        (0usize..7000, "[ \\n0-9a-zA-Z.,;:()\\[\\]*†‡“”—-]{0,24}")
+        (
+            0usize..7000,
+            "[ \\t\\u{a0}\\n0-9a-zA-Z.,;:()\\[\\]*†‡“”—-]{0,24}"
+        )
             .prop_map(|(a, s)| Edit::Insert(a, s)),
         (0usize..60).prop_map(Edit::DuplicateLine),
         (0usize..60, 0usize..60).prop_map(|(a, b)| Edit::SwapLines(a, b)),

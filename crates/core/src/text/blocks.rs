@@ -19,9 +19,6 @@ struct State {
     expect_heading: bool,
     /// `[Page N]` lines waiting for the block they begin.
     pending_pages: Vec<String>,
-    /// For each block, the group of lines (between blank lines) it came from.
-    groups: Vec<usize>,
-    group: usize,
 }
 
 impl State {
@@ -45,7 +42,6 @@ impl State {
             self.doc_has_para = true;
         }
         self.blocks.push(block);
-        self.groups.push(self.group);
         self.blocks.last_mut().expect("pushed")
     }
 
@@ -106,11 +102,8 @@ pub(crate) fn build(src: &mut Source<'_>, groups: &[Vec<usize>]) -> Vec<Block> {
         doc_has_para: false,
         expect_heading: false,
         pending_pages: Vec::new(),
-        groups: Vec::new(),
-        group: 0,
     };
-    for (gi, g) in groups.iter().enumerate() {
-        st.group = gi;
+    for g in groups {
         let mut run: Vec<(usize, Vec<String>)> = Vec::new();
         // Page lines inside a run of table rows belong to the next row.
         let mut run_pages: Vec<String> = Vec::new();
@@ -240,11 +233,10 @@ pub(crate) fn build(src: &mut Source<'_>, groups: &[Vec<usize>]) -> Vec<Block> {
             Some(b) => b.inlines.extend(pages),
             None => {
                 st.blocks.push(Block::new(BlockKind::Paragraph, pages));
-                st.groups.push(st.group);
             }
         }
     }
-    mark_signatures(&mut st.blocks, &st.groups);
+    mark_signatures(&mut st.blocks);
     st.blocks
 }
 
@@ -266,9 +258,8 @@ fn strip_markers(src: &Source<'_>, start: usize, end: usize) -> String {
 }
 
 /// Marks the name lines that end each section ("A. Gromyko", "WILLIAM H. SEWARD.",
-/// "Alvey A. Adee, / Acting Secretary.") as signatures. The lines printed with them (no
-/// blank between) are part of the signature too: "Robert M. scotten / Counselor of Embassy".
-fn mark_signatures(blocks: &mut [Block], groups: &[usize]) {
+/// "Alvey A. Adee, / Acting Secretary.") as signatures.
+fn mark_signatures(blocks: &mut [Block]) {
     let mut ends: Vec<usize> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let starts_attachment = b.kind == BlockKind::Source
@@ -315,18 +306,6 @@ fn mark_signatures(blocks: &mut [Block], groups: &[usize]) {
                     | BlockKind::Quote
             );
         if before_ok {
-            if let Some(&first) = marked.last() {
-                let mut k = first;
-                while k > 0
-                    && groups[k - 1] == groups[first]
-                    && blocks[k - 1].kind == BlockKind::TableRow
-                    && blocks[k - 1].level == level
-                    && first - k < 3
-                {
-                    k -= 1;
-                    marked.push(k);
-                }
-            }
             for m in marked {
                 blocks[m].kind = BlockKind::Signature;
             }

@@ -32,22 +32,25 @@ pub fn page_only(line: &str) -> bool {
 }
 
 /// Every `[Page N]` in a text: (start, end, N). A plain scan: this runs on every line.
+/// Any white space may separate "Page" from its number (a no-break space reads the same).
 pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("[Page ") {
+    while let Some(i) = text[from..].find("[Page") {
         let start = from + i;
-        let n_start = start + "[Page ".len();
+        let after = &text[start + "[Page".len()..];
+        let gap = after.len() - after.trim_start().len();
+        let n_start = start + "[Page".len() + gap;
         let n_len = text[n_start..]
             .bytes()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
         let close = n_start + n_len;
-        if (1..=8).contains(&n_len) && text[close..].starts_with(']') {
+        if gap > 0 && (1..=8).contains(&n_len) && text[close..].starts_with(']') {
             out.push((start, close + 1, &text[n_start..close]));
             from = close + 1;
         } else {
-            from = n_start;
+            from = start + "[Page".len();
         }
     }
     out
@@ -212,27 +215,19 @@ pub fn is_name_like(t: &str) -> bool {
     if words.len() > 7 {
         return false;
     }
-    words.iter().all(|w| {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "van", "von", "y", "del", "di", "la", "le", "du", "of", "the", "for", "and",
+        "ad", "interim",
+    ];
+    // "Robert M. scotten": OCR may lower a surname's capital after an initial.
+    let initial = words
+        .iter()
+        .any(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase));
+    words.iter().enumerate().all(|(i, w)| {
         let w = w.trim_end_matches([',', '.']);
         w.starts_with(char::is_uppercase)
-            || matches!(
-                w,
-                "de" | "da"
-                    | "van"
-                    | "von"
-                    | "y"
-                    | "del"
-                    | "di"
-                    | "la"
-                    | "le"
-                    | "du"
-                    | "of"
-                    | "the"
-                    | "for"
-                    | "and"
-                    | "ad"
-                    | "interim"
-            )
+            || (initial && i > 0 && i == words.len() - 1)
+            || PARTICLES.contains(&w)
     })
 }
 
@@ -302,6 +297,7 @@ mod tests {
                 && is_name_like("Acting Secretary.")
         );
         assert!(!is_name_like("Please instruct.") && !is_name_like("Miscellaneous 806"));
+        assert!(is_name_like("Robert M. scotten"));
         assert!(
             ends_text("Sincerely, Alexander M. Haig, Jr. End text") && is_begin_text("Begin text")
         );

@@ -140,19 +140,21 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<Candidate>) {
                     .rev()
                     .map(|&(_, c)| c)
                     .find(|c| !c.is_whitespace());
-                if before.is_none_or(is_symbol)
-                    || next.is_some_and(|n| {
-                        n.is_whitespace() && chars.get(i + 1).is_some_and(|&(_, c)| is_symbol(c))
-                    })
-                {
+                let after = chars[i..]
+                    .iter()
+                    .map(|&(_, c)| c)
+                    .find(|c| !c.is_whitespace());
+                if before.is_none_or(is_symbol) || after.is_some_and(is_symbol) {
                     continue;
                 }
                 score -= 1.0;
             }
             let end_off = chars.get(i).map_or(line.len(), |&(o, _)| o);
+            // The end of a line and a space read alike (a page text's lines are not sacred).
             match next {
                 None => score += 0.5,
-                Some(n) if n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')') => {}
+                Some(n) if n.is_whitespace() => score += 0.5,
+                Some(',' | '.' | ';' | ':' | ')') => {}
                 Some(_) => score -= 3.0,
             }
             out.push(Candidate {
@@ -274,7 +276,8 @@ fn digit_candidates(
                 score -= 1.0;
             }
             // "Your 34 [33]": a number the editors correct is whole.
-            if line[end_off..].starts_with(" [") {
+            let after = &line[end_off..];
+            if after.starts_with(char::is_whitespace) && after.trim_start().starts_with('[') {
                 score -= 1.5;
             }
             let before_run = &line[..chars[run_start].0];
@@ -308,7 +311,7 @@ fn is_date_part(prefix: &str, before: &str) -> bool {
     let Ok(n) = prefix.parse::<u32>() else {
         return false;
     };
-    let mut words = before.trim_end().rsplit(' ');
+    let mut words = before.split_whitespace().rev();
     let word = words.next().unwrap_or("");
     let after_month = crate::dates::month_number(word).is_some();
     // "June 30, 1934", "July 1981", "in 1934"

@@ -91,13 +91,11 @@ pub(crate) fn footnotes(
     let mut out = Vec::new();
     for (k, note) in notes.iter().enumerate() {
         let index = k as u32 + 1;
+        // A note's lines are one text: a reference may run across a line break.
+        let start = note.ranges.first().map_or(0, |r| r.0);
+        let end = note.ranges.last().map_or(0, |r| r.1);
         let mut b = InlineBuilder::new();
-        for (j, &(s, e)) in note.ranges.iter().enumerate() {
-            if j > 0 {
-                b.text(" ");
-            }
-            src.push_inlines(&mut b, s, e, Some(index));
-        }
+        src.push_inlines(&mut b, start, end, Some(index));
         let inlines = finish_block(b);
         // Modern volumes make the source note footnote 1.
         let kind = if index == 1 && plain_text(&inlines).starts_with("Source:") {
