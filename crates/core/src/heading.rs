@@ -353,7 +353,8 @@ pub fn party(text: &str) -> Party {
     // office word, then a capitalised name.
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() >= 2 {
-        for split in (1..words.len()).rev() {
+        // A name is at most five words: only the last ones can be it.
+        for split in (words.len().saturating_sub(5).max(1)..words.len()).rev() {
             let (role, name) = (words[..split].join(" "), words[split..].join(" "));
             if is_office(&role) && is_name(&name) {
                 p.role = clean_role(&role);

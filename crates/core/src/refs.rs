@@ -205,7 +205,7 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
         return out;
     }
     // Each pattern runs only where its keyword occurs (most runs of prose cite nothing).
-    for c in captures_if(documents_re(), text, "Document") {
+    for c in captures_when(documents_re(), text, text.contains("Document")) {
         let first = c.get(1).expect("group");
         let whole = c.get(0).expect("match");
         out.push(RefMatch {
@@ -239,7 +239,11 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
             prev = Some(n);
         }
     }
-    for c in captures_if(see_no_re(), text, "No.") {
+    // "telegram No. 33" is everywhere; only "See No. 131" and the like matter here.
+    let see_no = ["ee No.", "as No.", "f. No."]
+        .iter()
+        .any(|k| text.contains(k));
+    for c in captures_when(see_no_re(), text, see_no) {
         let m = c.get(1).expect("group");
         out.push(RefMatch {
             start: m.start(),
@@ -247,7 +251,7 @@ pub fn find_refs(text: &str, ctx: &mut RefContext) -> Vec<RefMatch> {
             target: format!("d{}", &c[2]),
         });
     }
-    for c in captures_if(url_re(), text, "http") {
+    for c in captures_when(url_re(), text, text.contains("http")) {
         let m = c.get(0).expect("match");
         out.push(RefMatch {
             start: m.start(),
@@ -423,9 +427,10 @@ fn page_citations(text: &str) -> Vec<(usize, regex_lite::Captures<'_>)> {
     out
 }
 
-/// The matches of `re` in `text`, without running it at all when `keyword` is absent.
-fn captures_if<'t>(re: &Regex, text: &'t str, keyword: &str) -> Vec<regex_lite::Captures<'t>> {
-    if text.contains(keyword) {
+/// The matches of `re` in `text`, without running it at all unless `run` (a cheap test
+/// that it can match: most runs of prose cite nothing).
+fn captures_when<'t>(re: &Regex, text: &'t str, run: bool) -> Vec<regex_lite::Captures<'t>> {
+    if run {
         re.captures_iter(text).collect()
     } else {
         Vec::new()

@@ -113,21 +113,21 @@ impl Layout {
         // before a heading that does is a collection name, not the heading.
         if let (Some(g0), Some(g1)) = (groups.get(gi), groups.get(gi + 1)) {
             let t0 = line_str(g0[0]).trim();
-            let h0 = heading::parse(t0);
             let t1 = line_str(g1[0]);
             let short = g0.len() == 1
                 && t0.split_whitespace().count() <= 6
                 && !t0.ends_with(['.', ',', ':'])
                 && !t0.starts_with(|c: char| c.is_ascii_digit())
                 && !t0.eq_ignore_ascii_case("[untitled]");
-            let h1 = heading::parse(t1);
-            if short
-                && h0.kind.is_none()
-                && h0.from.is_empty()
-                && t1.len() <= 200
-                && !h1.from.is_empty()
-                && !h1.to.is_empty()
-            {
+            let names_no_parties = || {
+                let h0 = heading::parse(t0);
+                h0.kind.is_none() && h0.from.is_empty()
+            };
+            let names_parties = || {
+                let h1 = heading::parse(t1);
+                !h1.from.is_empty() && !h1.to.is_empty()
+            };
+            if short && t1.len() <= 200 && names_no_parties() && names_parties() {
                 leading.push(g0[0]);
                 gi += 1;
             }
