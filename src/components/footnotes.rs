@@ -175,16 +175,7 @@ impl Notes {
             return;
         };
         let win = window();
-        let vw = win
-            .inner_width()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(1024.0);
-        let vh = win
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(768.0);
+        let (vw, vh) = viewport();
         let (sx, sy) = (win.scroll_x().unwrap_or(0.0), win.scroll_y().unwrap_or(0.0));
         let r = marker.get_bounding_client_rect();
         let width = popover_width();
@@ -200,14 +191,19 @@ impl Notes {
     }
 }
 
+/// The viewport's width and height in CSS pixels.
+fn viewport() -> (f64, f64) {
+    let win = window();
+    let px = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>, default| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(default)
+    };
+    (px(win.inner_width(), 1024.0), px(win.inner_height(), 768.0))
+}
+
 /// 28rem at most (the root font grows on large screens), 8 px clear of each edge.
 fn popover_width() -> f64 {
     let win = window();
-    let vw = win
-        .inner_width()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1024.0);
+    let (vw, _) = viewport();
     let rem = document()
         .document_element()
         .and_then(|root| win.get_computed_style(&root).ok().flatten())
