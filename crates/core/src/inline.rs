@@ -75,7 +75,7 @@ impl InlineBuilder {
     }
 }
 
-pub fn is_space(c: char) -> bool {
+fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 

@@ -81,22 +81,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
-        Kind::Letter,
-        Kind::Telegram,
-        Kind::Memorandum,
-        Kind::MemorandumOfConversation,
-        Kind::Minutes,
-        Kind::EditorialNote,
-        Kind::Note,
-        Kind::Message,
-        Kind::Despatch,
-        Kind::Instruction,
-        Kind::Report,
-        Kind::Paper,
-        Kind::Other,
-    ];
-
     /// The JSON name (`memorandum-of-conversation`).
     pub fn as_str(self) -> &'static str {
         match self {
