@@ -6,13 +6,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use letterbook_core::{dates, heading, parse_text, Document, ParseError, Severity};
+use letterbook_core::tei::{self, VolumeParser};
+use letterbook_core::{
+    dates, heading, parse_text, Document, ParseError, Severity, TocEntry, VolumeParse,
+};
 
 #[derive(Parser)]
 #[command(
     name = "letterbook",
     version,
-    about = "Parse and check FRUS documents (history.state.gov page texts)"
+    about = "Parse and check FRUS documents (TEI volumes and history.state.gov page texts)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -29,18 +32,74 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Summarise each document with its diagnostics; exit non-zero if any file has errors.
+    /// Summarise each file (per volume for TEI: documents, footnotes, pages, dates,
+    /// diagnostics by kind); exit non-zero if any file has errors.
     Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// List every diagnostic, not only their counts by kind.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Print the table of contents of TEI volumes.
+    Toc {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
 }
 
-fn read(path: &PathBuf) -> Result<Document, ParseError> {
+/// A TEI volume by its name or its first bytes.
+fn is_tei(path: &std::path::Path, bytes: &[u8]) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        || bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
+            == Some(&b'<')
+}
+
+/// Parses a volume, with a progress bar over its bytes when stderr is a terminal.
+fn read_volume(name: &str, bytes: &[u8], progress: bool) -> Result<VolumeParse, ParseError> {
+    let text = tei::decode(name, bytes)?;
+    let mut p = VolumeParser::new(name, text)?;
+    let bar = (progress && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(p.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {wide_msg}")
+                .expect("template"),
+        );
+        bar.set_message(name.to_string());
+        bar
+    });
+    let mut documents = Vec::new();
+    while let Some(d) = p.next_document() {
+        documents.push(d);
+        if let Some(b) = &bar {
+            b.set_position(p.offset() as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut out = p.finish();
+    out.documents = documents;
+    Ok(out)
+}
+
+enum Parsed {
+    Text(Document),
+    Volume(VolumeParse),
+}
+
+fn read_any(path: &PathBuf, progress: bool) -> Result<Parsed, ParseError> {
     let name = path.to_string_lossy();
     let bytes =
         std::fs::read(path).map_err(|e| ParseError::new(&name, format!("cannot read: {e}")))?;
-    parse_text(&name, &bytes)
+    if is_tei(path, &bytes) {
+        read_volume(&name, &bytes, progress).map(Parsed::Volume)
+    } else {
+        parse_text(&name, &bytes).map(Parsed::Text)
+    }
 }
 
 fn main() -> ExitCode {
@@ -51,13 +110,49 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse { files, json } => {
             for path in &files {
-                match read(path) {
-                    Ok(doc) if json => {
+                let docs = match read_any(path, false) {
+                    Ok(Parsed::Text(doc)) => vec![doc],
+                    Ok(Parsed::Volume(v)) => {
+                        for e in &v.errors {
+                            eprintln!("error: {e}");
+                            failed = true;
+                        }
+                        v.documents
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                for doc in docs {
+                    if json {
                         let line = serde_json::to_string(&doc).expect("the model serialises");
                         let _ = writeln!(out, "{line}");
-                    }
-                    Ok(doc) => {
+                    } else {
                         let _ = writeln!(out, "{}\n", letterbook_core::render::to_page_text(&doc));
+                    }
+                }
+            }
+        }
+        Command::Toc { files } => {
+            for path in &files {
+                match read_any(path, true) {
+                    Ok(Parsed::Volume(v)) => {
+                        let _ = writeln!(out, "{} — {}", v.volume.id, v.volume.title);
+                        let by_id: std::collections::HashMap<&str, &Document> =
+                            v.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+                        for e in &v.volume.toc {
+                            print_toc(&mut out, e, 1, &by_id);
+                        }
+                        for e in &v.errors {
+                            eprintln!("error: {e}");
+                            failed = true;
+                        }
+                    }
+                    Ok(Parsed::Text(_)) => {
+                        eprintln!("error: {}: not a TEI volume", path.display());
+                        failed = true;
                     }
                     Err(e) => {
                         eprintln!("error: {e}");
@@ -66,7 +161,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { files } => {
+        Command::Check { files, verbose } => {
             let bar = (files.len() > 20 && io::stderr().is_terminal()).then(|| {
                 let bar = ProgressBar::new(files.len() as u64);
                 bar.set_style(
@@ -80,8 +175,22 @@ fn main() -> ExitCode {
                 if let Some(b) = &bar {
                     b.set_message(path.to_string_lossy().to_string());
                 }
-                match read(path) {
-                    Ok(doc) => {
+                match read_any(path, bar.is_none()) {
+                    Ok(Parsed::Volume(v)) => {
+                        docs += v.documents.len();
+                        warnings += v
+                            .documents
+                            .iter()
+                            .map(|d| d.diagnostics.len())
+                            .sum::<usize>();
+                        failed |= !v.errors.is_empty();
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            volume_summary(&path.to_string_lossy(), &v, verbose)
+                        );
+                    }
+                    Ok(Parsed::Text(doc)) => {
                         docs += 1;
                         warnings += doc
                             .diagnostics
@@ -108,7 +217,7 @@ fn main() -> ExitCode {
             }
             let _ = writeln!(
                 out,
-                "{docs} of {} documents parsed, {warnings} warnings{}",
+                "{docs} documents parsed from {} files, {warnings} warnings{}",
                 files.len(),
                 if failed { ", errors" } else { "" }
             );
@@ -160,6 +269,102 @@ fn summary(file: &str, d: &Document) -> String {
             Severity::Info => "info",
         };
         s.push_str(&format!("\n  {sev}: {at}{}", g.message));
+    }
+    s
+}
+
+fn print_toc(
+    out: &mut impl Write,
+    e: &TocEntry,
+    depth: usize,
+    docs: &std::collections::HashMap<&str, &Document>,
+) {
+    let pad = "  ".repeat(depth);
+    match e.document.as_deref().and_then(|id| docs.get(id)) {
+        Some(d) => {
+            let date = d
+                .date
+                .as_ref()
+                .map_or("undated".to_string(), |dt| dt.iso.clone());
+            let n = d.n.as_deref().unwrap_or("–");
+            let _ = writeln!(out, "{pad}{n}. {} ({date})", d.title);
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{pad}{}",
+                if e.title.is_empty() {
+                    "[Untitled section]"
+                } else {
+                    &e.title
+                }
+            );
+        }
+    }
+    for c in &e.children {
+        print_toc(out, c, depth + 1, docs);
+    }
+}
+
+/// A diagnostic's kind: its message without the particulars (quoted text, numbers).
+fn diagnostic_kind(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = 0usize;
+    for c in message.chars() {
+        match c {
+            '“' | '(' => quoted += 1,
+            '”' | ')' => quoted = quoted.saturating_sub(1),
+            '"' => {}
+            _ if quoted > 0 => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('N') {
+                    out.push('N')
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.replace("date/@when=N-N-N", "date/@when")
+        .replace("date/@when=N-N-NTN:N:N", "date/@when")
+}
+
+fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
+    let docs = &v.documents;
+    let footnotes: usize = docs.iter().map(|d| d.footnotes.len()).sum();
+    let pages: usize = docs.iter().map(|d| d.pages.len()).sum();
+    let dated = docs.iter().filter(|d| d.date.is_some()).count();
+    let mut s = format!(
+        "{file}: {} — {}\n  {} documents, {footnotes} footnotes, {pages} page breaks, {dated} dated, {} undated, {} persons, {} terms",
+        v.volume.id,
+        v.volume.title,
+        docs.len(),
+        docs.len() - dated,
+        v.volume.persons.len(),
+        v.volume.terms.len(),
+    );
+    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    for d in docs {
+        for g in &d.diagnostics {
+            *kinds.entry(diagnostic_kind(&g.message)).or_default() += 1;
+        }
+    }
+    for (k, n) in &kinds {
+        s.push_str(&format!("\n  {n:>5} × {k}"));
+    }
+    if verbose {
+        for d in docs {
+            for g in &d.diagnostics {
+                let at = match (g.line, g.column) {
+                    (Some(l), Some(c)) => format!("{file}:{l}:{c}: "),
+                    _ => format!("{file}: "),
+                };
+                s.push_str(&format!("\n  warning: {at}{} ({})", g.message, d.id));
+            }
+        }
+    }
+    for e in &v.errors {
+        s.push_str(&format!("\n  error: {e}"));
     }
     s
 }

@@ -67,6 +67,67 @@ fn check_summarises_and_fails_on_errors() {
         out.contains("bad.txt:3:9: invalid UTF-8 (byte 0xE9)"),
         "{out}"
     );
-    assert!(out.contains("1 of 2 documents parsed"), "{out}");
+    assert!(out.contains("1 documents parsed from 2 files"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_tei_volume_is_one_json_line_per_document() {
+    let vol = corpus().join("tei-volumes/frus1934v05.xml");
+    let (code, out, err) = letterbook(&["parse", vol.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 639);
+    assert_eq!(lines[0]["id"], "frus1934v05-d1");
+    assert_eq!(lines[0]["date"]["iso"], "1934-01-05T18:00");
+    assert_eq!(lines[0]["place"], "Santiago");
+    assert_eq!(lines[0]["kind"], "telegram");
+}
+
+#[test]
+fn check_and_toc_of_tei_volumes() {
+    let vol = corpus().join("tei-volumes/frus1934v05.xml");
+    let modern = corpus().join("tei-modern/frus1981-88v03-d72-d75.xml");
+    let (code, out, _) = letterbook(&["check", vol.to_str().unwrap(), modern.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("639 documents, 712 footnotes, 533 page breaks"),
+        "{out}"
+    );
+    assert!(out.contains("643 documents parsed from 2 files"), "{out}");
+
+    let (code, out, _) = letterbook(&["toc", vol.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("frus1934v05 — Foreign Relations"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "  Chile");
+    assert!(
+        lines[2].starts_with("    Efforts of the Department of State"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[3],
+        "      1. The Ambassador in Chile (Sevier) to the Acting Secretary of State (1934-01-05T18:00)"
+    );
+
+    let dir = std::env::temp_dir().join(format!("letterbook-cli-tei-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cut = dir.join("cut.xml");
+    let bytes = std::fs::read(&vol).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, out, _) = letterbook(&["check", cut.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: ") && out.contains("cut.xml:") && out.contains("ends inside"),
+        "{out}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

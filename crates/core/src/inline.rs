@@ -58,6 +58,12 @@ impl InlineBuilder {
         self.out.push(inline);
     }
 
+    /// A footnote marker: glued to the text before it ("Haig1", "1981.2"), as printed.
+    pub fn push_glued(&mut self, inline: Inline) {
+        self.pending_space = false;
+        self.out.push(inline);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.out.is_empty()
     }

@@ -10,9 +10,11 @@ pub mod input;
 pub mod model;
 pub mod refs;
 pub mod render;
+pub mod tei;
 pub mod text;
 pub mod volumes;
 
 pub use input::{ParseError, Position};
 pub use model::*;
+pub use tei::{parse_volume, VolumeParse, VolumeParser};
 pub use text::{parse_str, parse_text};

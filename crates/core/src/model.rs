@@ -31,7 +31,7 @@ impl Document {
         self.footnotes.get((index as usize).checked_sub(1)?)
     }
 
-    /// For each footnote, whether its marker stands somewhere in the heading or body.
+    /// For each footnote, whether its marker stands somewhere in the heading, body or notes.
     pub fn markers_placed(&self) -> Vec<bool> {
         let mut placed = vec![false; self.footnotes.len()];
         let mut mark = |i: &Inline| {
@@ -45,6 +45,10 @@ impl Document {
         for b in &self.blocks {
             walk(&b.inlines, &mut mark);
         }
+        // TEI allows a note inside a note: its marker stands in the outer note's text.
+        for f in &self.footnotes {
+            walk(&f.inlines, &mut mark);
+        }
         placed
     }
 }
@@ -54,7 +58,7 @@ pub fn walk(inlines: &[Inline], f: &mut impl FnMut(&Inline)) {
     for i in inlines {
         f(i);
         match i {
-            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => walk(c, f),
+            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) | Inline::Margin(c) => walk(c, f),
             Inline::Ref(r) => walk(&r.inlines, f),
             Inline::Person(e) | Inline::Term(e) => walk(&e.inlines, f),
             _ => {}
@@ -209,6 +213,33 @@ pub struct Block {
     /// An inline source note printed above the heading (old volumes' file numbers).
     #[serde(default, skip_serializing_if = "is_false")]
     pub before_head: bool,
+    /// How the edition sets the block: TEI `p/@rend` (`center`, `right`, `flushleft`),
+    /// `postscript` for a postscript's paragraphs, `bordered` for a ruled table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rend: Option<String>,
+    /// The cells of a `table-row` (its `inlines` hold the same text for plain consumers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Cell>,
+}
+
+/// One table cell, with its spans and role (`num` for figures, `brace` for a printed brace).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub inlines: Vec<Inline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rows: u16,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub cols: u16,
+}
+
+fn one() -> u16 {
+    1
+}
+
+fn is_one(n: &u16) -> bool {
+    *n == 1
 }
 
 fn is_false(b: &bool) -> bool {
@@ -228,6 +259,8 @@ impl Block {
             label: None,
             depth: 0,
             before_head: false,
+            rend: None,
+            cells: Vec::new(),
         }
     }
 }
@@ -248,6 +281,9 @@ pub enum Inline {
     Person(EntitySpan),
     Term(EntitySpan),
     Br(bool),
+    /// A printed marginal summary (TEI `seg type="margin"`): set in the margin, not part
+    /// of the sentence it interrupts.
+    Margin(Vec<Inline>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -335,7 +371,62 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             Inline::Ref(r) => push_plain(&r.inlines, out),
             Inline::Person(e) | Inline::Term(e) => push_plain(&e.inlines, out),
             Inline::Br(_) => out.push(' '),
-            Inline::Note(_) | Inline::Page(_) => {}
+            Inline::Note(_) | Inline::Page(_) | Inline::Margin(_) => {}
         }
     }
+}
+
+/// A whole FRUS volume as its TEI describes it; its documents are [`Document`]s.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Volume {
+    /// `frus1934v05`: `idno type="frus"`, else the TEI `xml:id`, else the file stem.
+    pub id: String,
+    /// The complete title ("Foreign Relations of the United States …, Volume V").
+    pub title: String,
+    /// Every `titleStmt/title` with its type (`series`, `volume`, `volume-number`…).
+    pub titles: Vec<VolumeTitle>,
+    pub editors: Vec<Editor>,
+    /// `publicationStmt/date` ("1952").
+    pub published: Option<String>,
+    /// The `div` hierarchy (compilations, chapters) down to documents.
+    pub toc: Vec<TocEntry>,
+    /// The front matter's list of persons (`div xml:id="persons"`).
+    pub persons: Vec<Entry>,
+    /// The front matter's list of terms and abbreviations (`div xml:id="terms"`).
+    pub terms: Vec<Entry>,
+    /// Document ids (`frus1934v05-d1`) in volume order.
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolumeTitle {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editor {
+    pub role: Option<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// The div type: `compilation`, `chapter`, `section`, `subchapter`, or `document`.
+    pub kind: String,
+    /// The div's `xml:id` (`ch1`, `d12`).
+    pub id: Option<String>,
+    pub title: String,
+    /// For a document: its id in the collection (`frus1934v05-d12`).
+    pub document: Option<String>,
+    pub children: Vec<TocEntry>,
+}
+
+/// A person or a term of the front matter: `p_GA_1` → "Gromyko, Andrei A., Soviet Foreign Minister".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub description: Vec<Inline>,
 }

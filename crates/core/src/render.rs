@@ -27,7 +27,8 @@ fn push_inlines(doc: &Document, inlines: &[Inline], out: &mut String, line_break
                 out.push_str(n);
                 out.push(']');
             }
-            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => {
+            // The page text glues a marginal summary into the sentence, as printed.
+            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) | Inline::Margin(c) => {
                 push_inlines(doc, c, out, line_breaks)
             }
             Inline::Ref(r) => push_inlines(doc, &r.inlines, out, line_breaks),
@@ -163,7 +164,9 @@ fn flat_inlines(inlines: &[Inline], out: &mut String, at: &mut Vec<Option<usize>
                 out.push_str(n);
                 out.push_str("] ");
             }
-            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => flat_inlines(c, out, at),
+            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) | Inline::Margin(c) => {
+                flat_inlines(c, out, at)
+            }
             Inline::Ref(r) => flat_inlines(&r.inlines, out, at),
             Inline::Person(e) | Inline::Term(e) => flat_inlines(&e.inlines, out, at),
             Inline::Br(_) => out.push(' '),

@@ -198,3 +198,9 @@ fn volume_in_text(text: &str) -> Option<String> {
         .collect();
     (id.len() > 8).then_some(id)
 }
+
+/// The kind of a document from its heading and blocks; shared with the TEI parser so both
+/// readings of a document agree.
+pub(crate) fn kind_of(h: &heading::Heading, blocks: &[Block]) -> crate::model::Kind {
+    evidence::kind(h, blocks)
+}

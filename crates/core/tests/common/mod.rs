@@ -39,3 +39,14 @@ pub fn tail_chars(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     chars[chars.len().saturating_sub(n)..].iter().collect()
 }
+
+/// The whole TEI volumes of `tei-volumes/`, sorted.
+pub fn tei_volumes() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(corpus().join("tei-volumes"))
+        .expect("tei-volumes")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    v.sort();
+    v
+}
