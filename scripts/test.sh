@@ -36,6 +36,10 @@ step "accuracy table (plain-text parser over ../shared/corpus)"
 cargo test -p letterbook-core --test accuracy --locked -- --nocapture 2>&1 | tee "$log/accuracy-run.txt"
 grep -A18 "^plain-text parser accuracy" "$log/accuracy-run.txt" | grep -v "^  miss" > "$log/accuracy.txt" || true
 
+step "TEI volumes against an independent count (roxmltree)"
+cargo test -p letterbook-core --test tei --locked every_volume -- --nocapture 2>&1 | tee "$log/tei-run.txt"
+grep -E "^(volume|frus)" "$log/tei-run.txt" > "$log/tei.txt" || true
+
 step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p letterbook-app --locked 2>&1 | tee "$log/wasm.txt"
 summary+=("wasm (in Chromium): $(count "$log/wasm.txt")")
@@ -57,4 +61,6 @@ summary+=("e2e: $(grep -E '^# (pass|fail)' "$log/e2e.txt" | tr '\n' ' ')")
 printf '\n== summary (%ss)\n' "$((SECONDS - started))"
 printf '  %s\n' "${summary[@]}"
 cat "$log/accuracy.txt"
+echo "  TEI volumes (documents, footnotes, pages, dated = roxmltree's count):"
+sed 's/^/    /' "$log/tei.txt"
 echo "  artifacts: target/e2e/ (screenshots at 1280 and 360 px, print PDF)"

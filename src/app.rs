@@ -1,12 +1,15 @@
 //! The application shell: collection, router, header and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::open_files::DropTarget;
+use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
-use crate::state::{doc_href, Library};
+use crate::routes::volume::{PagePage, VolumePage};
+use crate::state::Library;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,12 +20,15 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to the text"</a>
             <header class="app-bar">
                 <a class="brand" href="/">"Letterbook"</a>
+                <a class="app-nav" href="/">"Library"</a>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/") view=LibraryPage/>
                     <Route path=path!("/read/:id") view=ReaderPage/>
+                    <Route path=path!("/volume/:vol") view=VolumePage/>
+                    <Route path=path!("/volume/:vol/page/:page") view=PagePage/>
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -32,16 +38,7 @@ pub fn App() -> impl IntoView {
                     <a href="https://history.state.gov/" rel="noopener noreferrer">"history.state.gov"</a>"."
                 </p>
             </footer>
+            <DropTarget/>
         </Router>
-    }
-}
-
-/// `/`: the app opens on its built-in sample.
-#[component]
-fn Home() -> impl IntoView {
-    let lib = expect_context::<Library>();
-    match lib.first_id() {
-        Some(id) => view! { <Redirect path=doc_href(&id, None)/> }.into_any(),
-        None => view! { <NotFound what="The collection is empty."/> }.into_any(),
     }
 }

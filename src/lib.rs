@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod loader;
 pub mod routes;
 pub mod state;
 

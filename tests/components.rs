@@ -51,11 +51,18 @@ fn press(key: &str) {
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
 }
 
-/// Mounts the whole app at `/` into a fresh container; dropping the handle unmounts it.
+const SAMPLE: &str = "/read/frus1981-88v03-d74";
+
+/// Mounts the whole app at the sample letter; dropping the handle unmounts it.
 async fn mount_app() -> impl Drop {
+    mount_app_at(SAMPLE).await
+}
+
+/// Mounts the whole app at `path` into a fresh container.
+async fn mount_app_at(path: &str) -> impl Drop {
     let history = web_sys::window().unwrap().history().unwrap();
     history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
     if let Some(old) = doc().get_element_by_id("app-under-test") {
         old.remove();
@@ -70,9 +77,10 @@ async fn mount_app() -> impl Drop {
 
 #[wasm_bindgen_test]
 async fn opens_on_the_sample_with_its_particulars() {
-    let _app = mount_app().await;
-    let path = web_sys::window().unwrap().location().pathname().unwrap();
-    assert_eq!(path, "/read/frus1981-88v03-d74");
+    let _app = mount_app_at("/").await;
+    // The library lists the sample; its link opens it.
+    let link = el(&format!(".doc-list a[href='{SAMPLE}']")).expect("the sample in the library");
+    follow(&link).await;
     assert_eq!(
         text("#doc-title"),
         "Letter From Soviet Foreign Minister Gromyko to Secretary of State Haig1"
@@ -185,7 +193,7 @@ async fn references_link_when_the_document_is_in_the_collection() {
     owner.set();
     let lib = Library::with_sample();
     let seed = letterbook_core::parse_text(SAMPLE_FILE, SAMPLE_TEXT.as_bytes()).unwrap();
-    assert_eq!(lib.follow(&seed, "d73"), Followed::Missing);
+    assert_eq!(lib.follow(&seed, "d73"), Followed::Missing(None));
     assert_eq!(
         lib.follow(&seed, "pg_222"),
         Followed::Internal("#pg_222".into())
@@ -194,7 +202,10 @@ async fn references_link_when_the_document_is_in_the_collection() {
         lib.follow(&seed, "https://history.state.gov/"),
         Followed::External("https://history.state.gov/".into())
     );
-    assert_eq!(lib.follow(&seed, "javascript:alert(1)"), Followed::Missing);
+    assert_eq!(
+        lib.follow(&seed, "javascript:alert(1)"),
+        Followed::Missing(None)
+    );
     let d73 = letterbook_core::parse_text(
         "frus1981-88v03-d73.txt",
         b"73. Telegram From the Department of State to the Embassy in the Soviet Union\n\n[Page 220]\n\nText.",
@@ -209,4 +220,161 @@ async fn references_link_when_the_document_is_in_the_collection() {
         lib.follow(&seed, "pg_220"),
         Followed::Internal("/read/frus1981-88v03-d73#pg_220".into())
     );
+}
+
+/// A small TEI volume with the constructs the reader must render.
+const VOLUME: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0" xml:id="frus1918Test">
+<teiHeader><fileDesc><titleStmt><title type="complete">Papers, 1918, Test Volume</title></titleStmt>
+<publicationStmt><date>1932</date><idno type="frus">frus1918Test</idno></publicationStmt></fileDesc></teiHeader>
+<text><front><div type="section" xml:id="persons"><head>Persons</head><list>
+<item><persName xml:id="p_FD1">Francis, David R.</persName>, Ambassador in Russia.</item></list></div></front>
+<body><div type="chapter" xml:id="ch1"><head>Russia:</head>
+<div type="document" xml:id="d1" n="1"><note rend="inline" type="source">861.00/1: Telegram</note>
+<head>The Ambassador in Russia (<persName corresp="#p_FD1" type="from">Francis</persName>) to the Secretary of State</head>
+<dateline><placeName>Petrograd</placeName>, <date when="1918-01-02T18:00:00">January 2, 1918, 6 p.m.</date></dateline>
+<p>Figures follow.<note n="1">See <ref target="#d2">No. 2</ref>.</note> <seg type="margin">Prices.</seg>Bread is dear.</p>
+<table><row><cell cols="2">Rubles</cell></row><row><cell>Bread</cell><cell role="num">12</cell></row></table>
+<closer><signed>Francis</signed></closer></div>
+<div type="document" xml:id="d2" n="2"><head>The Secretary of State to the Ambassador in Russia (<persName corresp="#p_FD1" type="to">Francis</persName>)</head>
+<p>Received.</p></div>
+</div></body></text></TEI>"##;
+
+/// Chooses a file in the library's file input, as the picker would.
+fn choose_file(name: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = el("#open-files-input").unwrap().unchecked_into();
+    input.set_files(Some(&dt.files().unwrap()));
+    let ev = web_sys::Event::new("change").unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+/// Follows an in-app link the way the router does on a click (pushState + popstate). Link
+/// clicks themselves are exercised in the end-to-end tests: here the windows of earlier
+/// tests' routers share the page.
+async fn follow(link: &web_sys::HtmlElement) {
+    let href = link.get_attribute("href").unwrap();
+    let win = web_sys::window().unwrap();
+    win.history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+        .unwrap();
+    win.dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
+    wait_path(href.split('#').next().unwrap()).await;
+}
+
+/// Waits until the router has navigated to `path`.
+async fn wait_path(path: &str) {
+    for _ in 0..100 {
+        if web_sys::window().unwrap().location().pathname().unwrap() == path {
+            settle().await;
+            return;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    panic!("never navigated to {path}");
+}
+
+async fn wait_for(selector: &str) -> web_sys::HtmlElement {
+    for _ in 0..100 {
+        if let Some(e) = el(selector) {
+            return e;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn a_tei_volume_opens_and_renders_its_constructs() {
+    let _app = mount_app_at("/").await;
+    choose_file("frus1918Test.xml", VOLUME);
+    wait_for(".load.done").await;
+    assert!(
+        text(".load.done").contains("2 documents of Foreign Relations, 1918"),
+        "{}",
+        text(".load.done")
+    );
+    follow(&el(".volume-link").unwrap()).await;
+    assert_eq!(text("#volume-title"), "Papers, 1918, Test Volume");
+    assert_eq!(
+        doc().query_selector_all(".toc a.toc-doc").unwrap().length(),
+        2
+    );
+    assert!(text(".toc summary").starts_with("Russia"));
+    follow(&el(".toc a[href='/read/frus1918Test-d1']").unwrap()).await;
+    assert_eq!(
+        text("#doc-title"),
+        "The Ambassador in Russia (Francis) to the Secretary of State"
+    );
+    assert_eq!(
+        text(".doc-date"),
+        "January 2, 1918, 6:00 p.m., from the edition's encoding"
+    );
+    // A table with its span and a figure cell; the marginal note apart from the sentence.
+    assert_eq!(
+        el(".doc-table td")
+            .unwrap()
+            .get_attribute("colspan")
+            .as_deref(),
+        Some("2")
+    );
+    assert_eq!(text(".doc-table td.num"), "12");
+    assert!(text(".margin-note").contains("Prices."));
+    // The cross-reference in the note links to the other document of the volume.
+    el("#fnref1").unwrap().click();
+    settle().await;
+    assert_eq!(
+        el("#fn-popover a.ref")
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("/read/frus1918Test-d2")
+    );
+    press("Escape");
+    settle().await;
+    // The person: the front matter's entry, and the other document that names him.
+    let person = el("#doc-title .entity.person").expect("a person button");
+    person.click();
+    settle().await;
+    assert_eq!(text("#fn-popover .entity-name"), "Francis, David R.");
+    assert_eq!(text("#fn-popover .entity-about"), "Ambassador in Russia.");
+    assert!(text("#fn-popover .entity-mentions").contains("1 other document"));
+    assert_eq!(active_id(), "fn-popover");
+    press("Escape");
+    settle().await;
+    assert_eq!(active_id(), person.id());
+    assert!(text(".people-panel").contains("Francis, David R."));
+    // Next document.
+    let next = el(".pager-next").unwrap();
+    assert_eq!(
+        next.get_attribute("href").as_deref(),
+        Some("/read/frus1918Test-d2")
+    );
+    follow(&next).await;
+    assert_eq!(
+        text("#doc-title"),
+        "The Secretary of State to the Ambassador in Russia (Francis)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_file_is_an_error_with_its_place_and_nothing_is_lost() {
+    let _app = mount_app_at("/").await;
+    choose_file(
+        "broken.xml",
+        "<TEI>\n<text><body><div type=\"document\" n=\"1\"><p>x</div>",
+    );
+    wait_for(".load.failed").await;
+    assert!(
+        text(".load.failed").contains("broken.xml:2:"),
+        "{}",
+        text(".load.failed")
+    );
+    // The sample is still there.
+    assert!(el(&format!(".doc-list a[href='{SAMPLE}']")).is_some());
 }

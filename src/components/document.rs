@@ -7,9 +7,10 @@ use leptos_router::hooks::use_location;
 use letterbook_core::{dates, heading, volumes, Block, BlockKind, Document, Party, Severity};
 use wasm_bindgen::JsCast;
 
-use crate::components::footnotes::{marker_id, FootnoteList, FootnotePopover, Notes};
+use crate::components::entities::{Entities, PeoplePanel};
+use crate::components::footnotes::{marker_id, FootnoteList, FootnotePopover, Notes, Pop};
 use crate::components::inlines::{inlines_view, InlineCtx};
-use crate::state::Library;
+use crate::state::{doc_href, volume_href, Library, OpenVolume};
 
 fn party_text(p: &Party) -> String {
     match (&p.name, &p.role) {
@@ -56,9 +57,14 @@ fn follow_fragment(notes: Notes, fragment: &str, doc: &Document) {
     {
         scroll_to(&marker_id(n), true);
     } else if let Some(n) = frag.strip_prefix("fn").and_then(|n| n.parse::<u32>().ok()) {
-        if doc.footnote(n).is_some() && notes.open.get_untracked().is_none_or(|o| o.index != n) {
+        if doc.footnote(n).is_some()
+            && notes
+                .open
+                .get_untracked()
+                .is_none_or(|o| o.note() != Some(n))
+        {
             scroll_to(&marker_id(n), false);
-            notes.open_pinned(n);
+            notes.open_pinned(Pop::Note(n));
         }
     } else if frag.starts_with("pg_") {
         scroll_to(frag, false);
@@ -70,7 +76,9 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
     let lib = expect_context::<Library>();
     let notes = Notes::new();
     provide_context(notes);
+    provide_context(Entities::new());
     let ctx = InlineCtx::new(doc.clone(), lib, true);
+    let open_volume = doc.volume.as_deref().and_then(|v| lib.volume_untracked(v));
 
     let location = use_location();
     let frag_doc = doc.clone();
@@ -92,12 +100,22 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
     );
     Effect::new(move |_| document().set_title(&title));
 
-    let volume = doc.volume.as_deref().map(|v| {
-        format!(
-            "Foreign Relations of the United States, {}",
-            volumes::volume_label(v)
-        )
-    });
+    // Inside an open volume the breadcrumbs name it; a loose document says its volume.
+    let volume = match &open_volume {
+        Some(_) => None,
+        None => doc.volume.as_deref().map(|v| {
+            format!(
+                "Foreign Relations of the United States, {}",
+                volumes::volume_label(v)
+            )
+        }),
+    };
+    let trail = open_volume
+        .clone()
+        .map(|v| view! { <Breadcrumbs volume=v doc=doc.clone()/> });
+    let pager = open_volume
+        .clone()
+        .map(|v| view! { <PrevNext volume=v doc=doc.clone()/> });
     let number = doc.n.as_ref().map(|n| format!("Document {n}"));
     let (date_text, date_title) = date_line(&doc);
     let leading: Vec<AnyView> = doc
@@ -129,7 +147,9 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         .collect();
 
     view! {
+        <div class="reader-layout">
         <article class="document" aria-labelledby="doc-title">
+            {trail}
             <header class="doc-header">
                 {volume.map(|v| view! { <p class="doc-volume">{v}</p> })}
                 {leading}
@@ -155,7 +175,10 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                     <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </details>
             })}
+            {pager}
         </article>
+        <PeoplePanel doc=doc.clone()/>
+        </div>
         <FootnotePopover doc=doc.clone()/>
     }
 }
@@ -190,6 +213,7 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
                 let end = i + blocks[i..].iter().take_while(|b| same(b, kind)).count();
                 let run = &blocks[i..end];
                 out.push(match kind {
+                    BlockKind::TableRow if run.iter().any(|b| !b.cells.is_empty()) => table_view(run, ctx),
                     BlockKind::TableRow => view! {
                         <div class="rows">
                             {run.iter().map(|b| view! { <p class="row">{inlines_view(&b.inlines, ctx)}</p> }).collect_view()}
@@ -233,9 +257,19 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
 
 fn block_view(b: &Block, ctx: &InlineCtx) -> AnyView {
     let content = inlines_view(&b.inlines, ctx);
+    // The edition's setting (centred, right, flush left, postscript) as a class.
+    let rend = b
+        .rend
+        .as_deref()
+        .filter(|r| r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(|r| format!(" rend-{r}"))
+        .unwrap_or_default();
     match b.kind {
         BlockKind::Heading => view! { <h2 class="inner-heading">{content}</h2> }.into_any(),
-        BlockKind::Quote => view! { <blockquote><p>{content}</p></blockquote> }.into_any(),
+        BlockKind::Quote => {
+            view! { <blockquote class=format!("quote{rend}")><p>{content}</p></blockquote> }
+                .into_any()
+        }
         k => {
             let class = match k {
                 BlockKind::Salutation => "salutation",
@@ -245,7 +279,99 @@ fn block_view(b: &Block, ctx: &InlineCtx) -> AnyView {
                 BlockKind::Editorial => "editorial",
                 _ => "para",
             };
-            view! { <p class=class>{content}</p> }.into_any()
+            view! { <p class=format!("{class}{rend}")>{content}</p> }.into_any()
         }
+    }
+}
+
+/// Table rows with cells as a table: spans, figures right-aligned, braces kept.
+fn table_view(rows: &[Block], ctx: &InlineCtx) -> AnyView {
+    let bordered = rows.iter().any(|b| b.rend.as_deref() == Some("bordered"));
+    view! {
+        <div class="table-wrap">
+            <table class="doc-table" class:bordered=bordered>
+                <tbody>
+                    {rows.iter().map(|r| {
+                        let cells = if r.cells.is_empty() {
+                            vec![view! { <td>{inlines_view(&r.inlines, ctx)}</td> }.into_any()]
+                        } else {
+                            r.cells.iter().map(|c| {
+                                let class = match c.role.as_deref() {
+                                    Some("num") => "num",
+                                    Some("brace") => "brace",
+                                    _ => "",
+                                };
+                                view! {
+                                    <td class=class rowspan=c.rows.to_string() colspan=c.cols.to_string()>
+                                        {inlines_view(&c.inlines, ctx)}
+                                    </td>
+                                }.into_any()
+                            }).collect()
+                        };
+                        view! { <tr>{cells}</tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Volume › sections › document.
+#[component]
+fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
+    let sections = volume
+        .index
+        .sections
+        .get(&doc.id)
+        .cloned()
+        .unwrap_or_default();
+    let here = doc
+        .n
+        .as_ref()
+        .map_or_else(|| doc.title.clone(), |n| format!("Document {n}"));
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <ol>
+                <li><a href="/">"Library"</a></li>
+                <li><a href=volume_href(&volume.volume.id)>{format!("FRUS {}", volume.label())}</a></li>
+                {sections.into_iter().filter(|s| !s.is_empty()).map(|s| view! {
+                    <li><a href=format!("{}#toc-{}", volume_href(&volume.volume.id), toc_anchor(&doc.id))>{s}</a></li>
+                }).collect_view()}
+                <li aria-current="page">{here}</li>
+            </ol>
+        </nav>
+    }
+}
+
+/// The anchor of a document's line in its volume's contents.
+pub fn toc_anchor(doc_id: &str) -> String {
+    doc_id.rsplit('-').next().unwrap_or(doc_id).to_string()
+}
+
+/// Previous and next document of the volume.
+#[component]
+fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let (prev, next) = volume.neighbours(&doc.id);
+    let link = move |id: Option<&str>, rel: &'static str, arrow: &'static str| {
+        let d = id.and_then(|id| lib.get_untracked(id))?;
+        let label =
+            d.n.as_ref()
+                .map_or_else(|| d.title.clone(), |n| format!("Document {n}"));
+        let text = if rel == "prev" {
+            format!("{arrow} {label}")
+        } else {
+            format!("{label} {arrow}")
+        };
+        Some(view! {
+            <a class=format!("pager-{rel}") rel=rel href=doc_href(&d.id, None) title=d.title.clone()>{text}</a>
+        })
+    };
+    view! {
+        <nav class="pager" aria-label="Previous and next document">
+            {link(prev, "prev", "←")}
+            {link(next, "next", "→")}
+        </nav>
     }
 }

@@ -1,5 +1,6 @@
-//! Footnotes: the marker buttons in the text, the one popover that shows a note next to its
-//! marker, and the list of notes below the text.
+//! Footnotes: the marker buttons in the text, the one popover that shows a note (or a
+//! person or term, see [`crate::components::entities`]) next to its marker, and the list of
+//! notes below the text.
 //!
 //! Interaction rules: click, tap, Enter or Space opens a note (and moves focus into it);
 //! hovering with a mouse previews it; Escape, a click outside or the close button closes it
@@ -14,14 +15,42 @@ use leptos::prelude::*;
 use letterbook_core::{Document, FootnoteKind};
 use wasm_bindgen::JsCast;
 
+use crate::components::entities::{entity_popover_body, Entities};
 use crate::components::inlines::{inlines_view, InlineCtx};
-use crate::state::{Followed, Library};
+use crate::state::{missing_text, Followed, Library};
 
-/// Which note is open, and whether it was opened on purpose (pinned) or by hovering.
+/// What a popover shows: footnote `index`, or the `k`-th person/term span of the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pop {
+    Note(u32),
+    Entity(u32),
+}
+
+impl Pop {
+    /// The id of the button the popover belongs to.
+    pub fn anchor_id(self) -> String {
+        match self {
+            Pop::Note(k) => marker_id(k),
+            Pop::Entity(k) => entity_id(k),
+        }
+    }
+}
+
+/// Which popover is open, and whether it was opened on purpose (pinned) or by hovering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Open {
-    pub index: u32,
+    pub pop: Pop,
     pub pinned: bool,
+}
+
+impl Open {
+    /// The footnote index, when a footnote is open.
+    pub fn note(&self) -> Option<u32> {
+        match self.pop {
+            Pop::Note(k) => Some(k),
+            Pop::Entity(_) => None,
+        }
+    }
 }
 
 /// The footnote controller of one document view, shared by its markers and popover.
@@ -38,6 +67,10 @@ pub const POPOVER_ID: &str = "fn-popover";
 
 pub fn marker_id(index: u32) -> String {
     format!("fnref{index}")
+}
+
+pub fn entity_id(k: u32) -> String {
+    format!("ent{k}")
 }
 
 pub fn note_id(index: u32) -> String {
@@ -92,15 +125,15 @@ impl Notes {
         self.timer.set_value(Some(Timeout::new(ms, f)));
     }
 
-    /// Opens note `index` on purpose: it stays until closed, and takes the focus.
-    pub fn open_pinned(&self, index: u32) {
+    /// Opens a popover on purpose: it stays until closed, and takes the focus. An open
+    /// footnote is in the URL (`#fn2`).
+    pub fn open_pinned(&self, pop: Pop) {
         self.cancel_timer();
         self.pos.set(None);
-        self.open.set(Some(Open {
-            index,
-            pinned: true,
-        }));
-        set_fragment(Some(&format!("fn{index}")));
+        self.open.set(Some(Open { pop, pinned: true }));
+        if let Pop::Note(index) = pop {
+            set_fragment(Some(&format!("fn{index}")));
+        }
     }
 
     /// Closes the open note; focus goes back to its marker.
@@ -112,28 +145,28 @@ impl Notes {
         self.open.set(None);
         self.pos.set(None);
         self.hovering_popover.set(false);
-        if was.pinned {
+        if was.pinned && was.note().is_some() {
             set_fragment(None);
         }
         if return_focus {
-            if let Some(m) = element(&marker_id(was.index)) {
+            if let Some(m) = element(&was.pop.anchor_id()) {
                 focus_quietly(&m);
             }
         }
     }
 
-    pub fn toggle(&self, index: u32) {
+    pub fn toggle(&self, pop: Pop) {
         match self.open.get_untracked() {
             Some(Open {
-                index: i,
+                pop: p,
                 pinned: true,
-            }) if i == index => self.close(true),
-            _ => self.open_pinned(index),
+            }) if p == pop => self.close(true),
+            _ => self.open_pinned(pop),
         }
     }
 
     /// A mouse rests on a marker: show its note after a moment, unless one is pinned.
-    pub fn hover_in(&self, index: u32) {
+    pub fn hover_in(&self, pop: Pop) {
         if self.open.get_untracked().is_some_and(|o| o.pinned) {
             return;
         }
@@ -141,10 +174,7 @@ impl Notes {
         self.later(180, move || {
             if !me.open.get_untracked().is_some_and(|o| o.pinned) {
                 me.pos.set(None);
-                me.open.set(Some(Open {
-                    index,
-                    pinned: false,
-                }));
+                me.open.set(Some(Open { pop, pinned: false }));
             }
         });
     }
@@ -165,12 +195,37 @@ impl Notes {
         }
     }
 
+    /// A marker's or name's click: toggles its popover (and is not a click outside).
+    pub fn on_click(self, pop: Pop) -> impl Fn(ev::MouseEvent) + 'static {
+        move |ev| {
+            ev.stop_propagation();
+            self.toggle(pop);
+        }
+    }
+
+    /// A mouse (not a finger or pen) resting on it previews the popover.
+    pub fn on_pointer_enter(self, pop: Pop) -> impl Fn(ev::PointerEvent) + 'static {
+        move |ev| {
+            if ev.pointer_type() == "mouse" {
+                self.hover_in(pop);
+            }
+        }
+    }
+
+    pub fn on_pointer_leave(self) -> impl Fn(ev::PointerEvent) + 'static {
+        move |ev| {
+            if ev.pointer_type() == "mouse" {
+                self.hover_out();
+            }
+        }
+    }
+
     /// Places the popover next to its marker, inside the viewport (8 px margins).
     pub fn place(&self) {
         let Some(open) = self.open.get_untracked() else {
             return;
         };
-        let (Some(marker), Some(pop)) = (element(&marker_id(open.index)), element(POPOVER_ID))
+        let (Some(marker), Some(pop)) = (element(&open.pop.anchor_id()), element(POPOVER_ID))
         else {
             return;
         };
@@ -223,12 +278,8 @@ impl Default for Notes {
 #[component]
 pub fn FootnoteMarker(index: u32, label: String) -> impl IntoView {
     let notes = expect_context::<Notes>();
-    let expanded = move || {
-        notes
-            .open
-            .get()
-            .is_some_and(|o| o.index == index && o.pinned)
-    };
+    let pop = Pop::Note(index);
+    let expanded = move || notes.open.get().is_some_and(|o| o.pop == pop && o.pinned);
     view! {
         <sup class="fn-ref">
             <button
@@ -241,21 +292,10 @@ pub fn FootnoteMarker(index: u32, label: String) -> impl IntoView {
                 aria-haspopup="dialog"
                 aria-controls=POPOVER_ID
                 aria-expanded=move || expanded().to_string()
-                class:active=move || notes.open.get().is_some_and(|o| o.index == index)
-                on:click=move |ev: ev::MouseEvent| {
-                    ev.stop_propagation();
-                    notes.toggle(index);
-                }
-                on:pointerenter=move |ev: ev::PointerEvent| {
-                    if ev.pointer_type() == "mouse" {
-                        notes.hover_in(index);
-                    }
-                }
-                on:pointerleave=move |ev: ev::PointerEvent| {
-                    if ev.pointer_type() == "mouse" {
-                        notes.hover_out();
-                    }
-                }
+                class:active=move || notes.open.get().is_some_and(|o| o.pop == pop)
+                on:click=notes.on_click(pop)
+                on:pointerenter=notes.on_pointer_enter(pop)
+                on:pointerleave=notes.on_pointer_leave()
             >
                 {label.clone()}
             </button>
@@ -268,8 +308,10 @@ fn missing_refs(doc: &Document, lib: &Library, index: u32) -> Vec<String> {
     doc.refs
         .iter()
         .filter(|r| r.in_footnote == Some(index))
-        .filter(|r| lib.follow(doc, &r.target) == Followed::Missing)
-        .map(|r| format!("{} is not in this collection.", r.text))
+        .filter_map(|r| match lib.follow(doc, &r.target) {
+            Followed::Missing(volume) => Some(missing_text(&r.text, volume.as_deref())),
+            _ => None,
+        })
         .collect()
 }
 
@@ -312,7 +354,7 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| {
-                el.closest(&format!("#{POPOVER_ID}, .fn-marker"))
+                el.closest(&format!("#{POPOVER_ID}, .fn-marker, .entity"))
                     .ok()
                     .flatten()
             })
@@ -328,16 +370,31 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
         on_resize.remove();
     });
 
+    let entities = use_context::<Entities>();
     move || {
         let open = notes.open.get()?;
-        let note = doc.footnote(open.index)?.clone();
-        let ctx = InlineCtx::new(doc.clone(), lib, false);
-        let body = inlines_view(&note.inlines, &ctx);
-        let missing = missing_refs(&doc, &lib, open.index);
-        let title = if note.kind == FootnoteKind::Source {
-            format!("Footnote {} · Source note", note.n)
-        } else {
-            format!("Footnote {}", note.n)
+        let (title, body, missing) = match open.pop {
+            Pop::Note(index) => {
+                let note = doc.footnote(index)?.clone();
+                let ctx = InlineCtx::new(doc.clone(), lib, false);
+                let body =
+                    view! { <p class="fn-popover-text">{inlines_view(&note.inlines, &ctx)}</p> }
+                        .into_any();
+                let title = if note.kind == FootnoteKind::Source {
+                    format!("Footnote {} · Source note", note.n)
+                } else {
+                    format!("Footnote {}", note.n)
+                };
+                (title, body, missing_refs(&doc, &lib, index))
+            }
+            Pop::Entity(k) => {
+                let (title, body) = entity_popover_body(entities?, &doc, lib, k)?;
+                (title, body, Vec::new())
+            }
+        };
+        let close_label = match open.pop {
+            Pop::Note(_) => "Close footnote",
+            Pop::Entity(_) => "Close",
         };
         let style = move || match notes.pos.get() {
             Some((top, left, width)) => format!("top:{top}px;left:{left}px;width:{width}px"),
@@ -366,13 +423,13 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
                     <button
                         type="button"
                         class="fn-close"
-                        aria-label="Close footnote"
+                        aria-label=close_label
                         on:click=move |_| notes.close(true)
                     >
                         "×"
                     </button>
                 </div>
-                <p class="fn-popover-text">{body}</p>
+                {body}
                 {(!missing.is_empty()).then(|| view! {
                     <ul class="ref-status">
                         {missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}

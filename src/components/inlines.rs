@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use letterbook_core::{Document, Inline, RefSpan};
+use letterbook_core::{plain_text, Document, Inline, RefSpan};
 
+use crate::components::entities::entity_view;
 use crate::components::footnotes::FootnoteMarker;
-use crate::state::{page_anchor, Followed, Library};
+use crate::state::{missing_text, page_anchor, Followed, Library};
 
 /// What rendering an inline run needs to know.
 #[derive(Clone)]
@@ -47,13 +48,17 @@ fn inline_view(inline: &Inline, ctx: &InlineCtx) -> AnyView {
         Inline::Sc(c) => view! { <span class="sc">{inlines_view(c, ctx)}</span> }.into_any(),
         Inline::Sup(c) => view! { <sup>{inlines_view(c, ctx)}</sup> }.into_any(),
         Inline::Ref(r) => ref_view(r, ctx),
-        Inline::Person(e) => {
-            view! { <span class="person">{inlines_view(&e.inlines, ctx)}</span> }.into_any()
-        }
-        Inline::Term(e) => {
-            view! { <span class="term">{inlines_view(&e.inlines, ctx)}</span> }.into_any()
-        }
+        Inline::Person(e) => entity_view(true, e.id.as_deref(), &e.inlines, ctx),
+        Inline::Term(e) => entity_view(false, e.id.as_deref(), &e.inlines, ctx),
         Inline::Br(_) => view! { <br/> }.into_any(),
+        // A printed marginal summary: set in the margin, announced as such.
+        Inline::Margin(c) => view! {
+            <span class="margin-note" role="note">
+                <span class="visually-hidden">"Marginal note: "</span>
+                {inlines_view(c, ctx)}
+            </span>
+        }
+        .into_any(),
     }
 }
 
@@ -65,10 +70,10 @@ fn ref_view(r: &RefSpan, ctx: &InlineCtx) -> AnyView {
             <a class="ref external" href=url rel="noopener noreferrer" target="_blank">{inner}</a>
         }
         .into_any(),
-        Followed::Missing => view! {
-            <span class="ref missing" title="Not in this collection">{inner}</span>
+        Followed::Missing(volume) => {
+            let why = missing_text(&plain_text(&r.inlines), volume.as_deref());
+            view! { <span class="ref missing" title=why>{inner}</span> }.into_any()
         }
-        .into_any(),
     }
 }
 

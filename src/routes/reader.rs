@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::document::DocumentView;
 use crate::routes::not_found::NotFound;
+use crate::routes::volume::NotOpen;
 use crate::state::Library;
 
 #[component]
@@ -15,10 +16,13 @@ pub fn ReaderPage() -> impl IntoView {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         match lib.get(&id) {
             Some(doc) => view! { <DocumentView doc=doc/> }.into_any(),
-            None => {
-                view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }
-                    .into_any()
-            }
+            // `frus1934v05-d12` names its volume: offer to open it (after a reload, say).
+            None => match id.rsplit_once("-d").filter(|(v, _)| v.starts_with("frus")) {
+                Some((vol, n)) if lib.volume(vol).is_none() => {
+                    view! { <NotOpen volume=vol.to_string() what=format!("Document {n} is in this volume.")/> }.into_any()
+                }
+                _ => view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }.into_any(),
+            },
         }
     }
 }

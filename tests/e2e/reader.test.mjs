@@ -7,80 +7,41 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { join } from "node:path";
+import { ARTIFACTS, activeId, axe, startApp, tabTo } from "./helpers.mjs";
 
-const require = createRequire(import.meta.url);
-const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.env.LETTERBOOK_DIST ?? "dist");
-const ARTIFACTS = join(ROOT, "target", "e2e");
-const AXE = require.resolve("axe-core/axe.min.js");
 const SAMPLE = "/read/frus1981-88v03-d74";
 
-let server;
-let browser;
+let app;
 let base;
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer(DIST, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  app = await startApp();
+  base = app.base;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.stop();
 });
 
 async function open(path, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await app.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.goto(base + path);
-  await page.locator("#doc-title, #nf-title").first().waitFor();
+  await page.locator("#doc-title, #nf-title, #library-title").first().waitFor();
   return { page, context, errors };
 }
 
-const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
 const popoverText = (page) => page.locator("#fn-popover .fn-popover-text").innerText();
 
-async function tabTo(page, id, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    if ((await activeId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  const summary = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  return summary;
-}
-
 describe("the reader", () => {
-  test("opens on the built-in sample", async () => {
+  test("the library lists the built-in sample, which opens", async () => {
     const { page, context, errors } = await open("/");
+    await page.click(`a[href="${SAMPLE}"]`);
+    await page.locator("#doc-title").waitFor();
     assert.equal(new URL(page.url()).pathname, SAMPLE);
     assert.equal(
       await page.locator("#doc-title").innerText(),

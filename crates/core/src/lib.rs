@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod heading;
+pub mod index;
 pub mod infer;
 pub mod inline;
 pub mod input;

@@ -595,21 +595,23 @@ impl Conv<'_> {
                         is_person,
                     ));
                 }
-                match id {
-                    Some(id) => {
-                        let mut inner = InlineBuilder::new();
-                        self.children_inline(e, &mut inner);
-                        let span = EntitySpan {
-                            id: Some(id),
-                            inlines: inner.finish(),
-                        };
-                        b.push(if is_person {
-                            Inline::Person(span)
-                        } else {
-                            Inline::Term(span)
-                        });
+                // Every named person is a person span (the index finds them by name when
+                // there is no id); a gloss without a target is an office, plain text.
+                if id.is_some() || is_person {
+                    let mut inner = InlineBuilder::new();
+                    self.children_inline(e, &mut inner);
+                    let inl = inner.finish();
+                    if inl.is_empty() {
+                        return;
                     }
-                    None => self.children_inline(e, b),
+                    let span = EntitySpan { id, inlines: inl };
+                    b.push(if is_person {
+                        Inline::Person(span)
+                    } else {
+                        Inline::Term(span)
+                    });
+                } else {
+                    self.children_inline(e, b);
                 }
             }
             "ref" => {

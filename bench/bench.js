@@ -1,0 +1,64 @@
+// Runs in the benchmark page: ?volumes=a,b,c&runs=N. Volumes are fetched from
+// /corpus/tei-volumes/<id>.xml (the benchmark script serves the corpus there).
+const params = new URLSearchParams(location.search);
+const volumes = (params.get("volumes") ?? "").split(",").filter(Boolean);
+const runs = Number(params.get("runs") ?? 7);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function run() {
+  const wasm = window.wasmBindings;
+  const status = document.getElementById("status");
+  const body = document.querySelector("#results tbody");
+  const rows = [];
+  for (const id of volumes) {
+    status.textContent = `Parsing ${id}…`;
+    const res = await fetch(`/corpus/tei-volumes/${id}.xml`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    const ours = [], oursBytes = [], dom = [];
+    let documents = 0;
+    for (let i = 0; i < runs + 1; i++) {
+      let t = performance.now();
+      documents = wasm.parse_tei_string(id + ".xml", text);
+      const a = performance.now() - t;
+      t = performance.now();
+      wasm.parse_tei_bytes(id + ".xml", bytes);
+      const b = performance.now() - t;
+      t = performance.now();
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      if (!doc.documentElement || doc.getElementsByTagName("parsererror").length) throw new Error(`DOMParser failed on ${id}`);
+      const c = performance.now() - t;
+      if (i > 0) { ours.push(a); oursBytes.push(b); dom.push(c); } // the first run warms up
+    }
+    const row = {
+      volume: id,
+      mb: bytes.length / 1e6,
+      documents,
+      ours: median(ours),
+      oursBytes: median(oursBytes),
+      dom: median(dom),
+      longestStep: wasm.longest_step_ms(id + ".xml", bytes),
+    };
+    row.ratio = row.ours / row.dom;
+    row.mbps = row.mb / (row.ours / 1000);
+    rows.push(row);
+    const tr = document.createElement("tr");
+    for (const v of [row.volume, row.mb.toFixed(2), row.documents, row.ours.toFixed(1), row.oursBytes.toFixed(1),
+      row.dom.toFixed(1), row.ratio.toFixed(2), row.mbps.toFixed(0), row.longestStep.toFixed(1)]) {
+      const td = document.createElement("td");
+      td.textContent = String(v);
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  status.textContent = "Done.";
+  window.__benchResult = rows;
+}
+
+addEventListener("TrunkApplicationStarted", () => run().catch((e) => {
+  document.getElementById("status").textContent = "Failed: " + e;
+  window.__benchResult = { error: String(e) };
+}));

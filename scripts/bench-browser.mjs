@@ -1,0 +1,66 @@
+// The TEI parser in Chromium: builds the benchmark page (bench/index.html) with Trunk,
+// serves it with the corpus, runs it headless and prints the table (ours vs DOMParser).
+// Usage: node scripts/bench-browser.mjs [runs]     (after scripts/setup.sh)
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readdirSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CORPUS = resolve(ROOT, process.env.LETTERBOOK_CORPUS ?? "../shared/corpus");
+const OUT = join(ROOT, "target", "bench-dist");
+const runs = Number(process.argv[2] ?? 7);
+
+execFileSync("trunk", ["build", "--release", "--dist", OUT, "--public-url", "/", "bench/index.html"], {
+  cwd: ROOT,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".xml": "application/xml" };
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const [root, rel] = path.startsWith("/corpus/") ? [CORPUS, path.slice(8)] : [OUT, path === "/" ? "index.html" : path];
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root) || !(await stat(file).catch(() => null))?.isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+  res.end(await readFile(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const volumes = readdirSync(join(CORPUS, "tei-volumes"))
+  .filter((f) => f.endsWith(".xml"))
+  .map((f) => f.slice(0, -4))
+  .sort();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage();
+page.on("pageerror", (e) => console.error("page error:", e.message));
+await page.goto(`${base}/?runs=${runs}&volumes=${volumes.join(",")}`);
+await page.waitForFunction(() => window.__benchResult, null, { timeout: 600_000 });
+const rows = await page.evaluate(() => window.__benchResult);
+await browser.close();
+server.close();
+if (rows.error) {
+  console.error(rows.error);
+  process.exit(1);
+}
+
+const version = execFileSync(process.env.CHROMIUM ?? "/usr/bin/chromium", ["--version"]).toString().trim();
+console.log(`TEI parse in ${version}, median of ${runs} runs (ms); ours = bytes of a JS string → document model`);
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${"volume".padEnd(20)}${pad("MB", 6)}${pad("docs", 6)}${pad("ours", 8)}${pad("bytes", 8)}${pad("DOMParser", 11)}${pad("ratio", 7)}${pad("MB/s", 6)}${pad("step", 7)}`);
+let ours = 0, dom = 0, mb = 0;
+for (const r of rows) {
+  ours += r.ours; dom += r.dom; mb += r.mb;
+  console.log(`${r.volume.padEnd(20)}${pad(r.mb.toFixed(2), 6)}${pad(r.documents, 6)}${pad(r.ours.toFixed(1), 8)}${pad(r.oursBytes.toFixed(1), 8)}${pad(r.dom.toFixed(1), 11)}${pad(r.ratio.toFixed(2), 7)}${pad(r.mbps.toFixed(0), 6)}${pad(r.longestStep.toFixed(1), 7)}`);
+}
+console.log(`${"all".padEnd(20)}${pad(mb.toFixed(2), 6)}${pad("", 6)}${pad(ours.toFixed(1), 8)}${pad("", 8)}${pad(dom.toFixed(1), 11)}${pad((ours / dom).toFixed(2), 7)}${pad((mb / (ours / 1000)).toFixed(0), 6)}`);
+console.log("ratio = ours / DOMParser (target ≤ 0.50); step = longest single next_document() call, what one slice of the app's incremental parse can block");

@@ -1,0 +1,137 @@
+//! Opening files: the file picker, the drop target that covers the window, and the status
+//! of each file being opened (progress while parsing, errors with their position).
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::loader::{files_of, open_files};
+use crate::state::{Library, LoadState};
+
+/// A labelled file input for TEI volumes and page texts (several at once).
+#[component]
+pub fn OpenFiles(#[prop(into, optional)] label: Option<String>) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let id = "open-files-input";
+    let label = label.unwrap_or_else(|| "Open FRUS files…".to_string());
+    view! {
+        <div class="open-files">
+            <label class="open-button" for=id>{label}</label>
+            <input
+                id=id
+                class="file-input"
+                type="file"
+                multiple
+                accept=".xml,.txt,application/xml,text/xml,text/plain"
+                on:change=move |ev: ev::Event| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    let files = files_of(input.files());
+                    // Cleared so that choosing the same file again opens it again.
+                    input.set_value("");
+                    if !files.is_empty() {
+                        open_files(lib, files);
+                    }
+                }
+            />
+            <p class="open-hint">"TEI volumes (.xml) from the Office of the Historian, or page texts (.txt) from history.state.gov. You can also drop files anywhere on this page."</p>
+            <LoadList/>
+        </div>
+    }
+}
+
+/// The files opened in this session: progress, then what they hold or why they failed.
+#[component]
+pub fn LoadList() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    view! {
+        <ul class="loads" aria-live="polite" aria-label="Opened files">
+            <For
+                each=move || lib.loads.get()
+                key=|l| (l.key, format!("{:?}", l.state), (l.progress * 20.0) as u32)
+                children=move |l| {
+                    let name = l.name.clone();
+                    match l.state {
+                        LoadState::Reading => view! {
+                            <li class="load"><span class="load-name">{name}</span>" — reading…"</li>
+                        }.into_any(),
+                        LoadState::Parsing => {
+                            let pct = (l.progress * 100.0).round() as u32;
+                            view! {
+                                <li class="load">
+                                    <span class="load-name">{name.clone()}</span>
+                                    <progress max="100" value=pct.to_string() aria-label=format!("Parsing {name}")></progress>
+                                    <span class="load-pct">{format!("{pct} %")}</span>
+                                </li>
+                            }.into_any()
+                        }
+                        LoadState::Done { summary, href, errors } => view! {
+                            <li class="load done">
+                                <a href=href class="load-name">{name}</a>
+                                {format!(" — {summary}")}
+                                {(!errors.is_empty()).then(|| view! {
+                                    <ul class="load-errors">
+                                        {errors.into_iter().map(|e| view! { <li class="load-error">{e}</li> }).collect_view()}
+                                    </ul>
+                                })}
+                            </li>
+                        }.into_any(),
+                        LoadState::Failed(why) => view! {
+                            <li class="load failed" role="alert">
+                                <span class="load-name">{name}</span>" could not be opened: "
+                                <span class="load-error">{why}</span>
+                            </li>
+                        }.into_any(),
+                    }
+                }
+            />
+        </ul>
+    }
+}
+
+/// Files dropped anywhere on the window are opened; an overlay shows while dragging.
+#[component]
+pub fn DropTarget() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let dragging = RwSignal::new(false);
+    let has_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .map(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            })
+            .unwrap_or(false)
+    };
+    let over = window_event_listener(ev::dragover, move |ev| {
+        if has_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(ev::dragleave, move |ev| {
+        // Leaving the window (no element under the pointer any more).
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(ev::drop, move |ev| {
+        dragging.set(false);
+        if !has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        let files = files_of(ev.data_transfer().and_then(|dt| dt.files()));
+        if !files.is_empty() {
+            open_files(lib, files);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    view! {
+        <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
+            <p>"Drop FRUS files to open them"</p>
+        </div>
+    }
+}

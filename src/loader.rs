@@ -1,0 +1,164 @@
+//! Opening files: a picked or dropped file → bytes → the core's parsers → the library.
+//!
+//! A 4 MB volume takes tens of milliseconds to parse in wasm; done in one go it would
+//! freeze the page. The TEI parser is a pull parser, so we parse in slices of ~10 ms and
+//! give the browser a turn between them (progress is painted, input is handled). Measured
+//! on the benchmark page: a slice never needs a worker thread.
+
+use gloo_timers::future::TimeoutFuture;
+use letterbook_core::index::VolumeIndex;
+use letterbook_core::tei::{self, VolumeParser, MAX_BYTES};
+use letterbook_core::{parse_text, volumes::volume_label};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::{doc_href, volume_href, Library, LoadState, OpenVolume};
+
+/// Time budget of one parsing slice, in milliseconds.
+const SLICE_MS: f64 = 10.0;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Opens files one after another (each yields to the page while it parses).
+pub fn open_files(lib: Library, files: Vec<web_sys::File>) {
+    let jobs: Vec<(u32, web_sys::File)> = files
+        .into_iter()
+        .map(|f| (lib.new_load(f.name(), f.size()), f))
+        .collect();
+    leptos::task::spawn_local(async move {
+        for (key, file) in jobs {
+            open_one(lib, key, file).await;
+        }
+    });
+}
+
+/// The files of a `FileList` (from an input or a drop).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("cannot read the file: {e:?}"))?;
+    let buf: js_sys::ArrayBuffer = buf
+        .dyn_into()
+        .map_err(|_| "cannot read the file".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+async fn open_one(lib: Library, key: u32, file: web_sys::File) {
+    let name = file.name();
+    let fail = |msg: String| lib.update_load(key, |l| l.state = LoadState::Failed(msg));
+    if file.size() > MAX_BYTES as f64 {
+        fail(format!(
+            "{name}: the file is {} MB; the limit is {} MB",
+            (file.size() / 1048576.0).round(),
+            MAX_BYTES / 1048576
+        ));
+        return;
+    }
+    let bytes = match read_bytes(&file).await {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{name}: {e}")),
+    };
+    lib.update_load(key, |l| l.state = LoadState::Parsing);
+    let is_xml = name.to_ascii_lowercase().ends_with(".xml")
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+        || bytes.starts_with(b"\xEF\xBB\xBF<");
+    if !is_xml {
+        match parse_text(&name, &bytes) {
+            Ok(doc) => {
+                let summary = format!(
+                    "{} — {}",
+                    doc.n
+                        .as_deref()
+                        .map(|n| format!("Document {n}"))
+                        .unwrap_or_else(|| doc.id.clone()),
+                    doc.title
+                );
+                let href = doc_href(&doc.id, None);
+                lib.add(doc);
+                lib.update_load(key, |l| {
+                    l.progress = 1.0;
+                    l.state = LoadState::Done {
+                        summary,
+                        href,
+                        errors: Vec::new(),
+                    };
+                });
+            }
+            Err(e) => fail(e.to_string()),
+        }
+        return;
+    }
+    let text = match tei::decode(&name, &bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(e.to_string()),
+    };
+    let mut parser = match VolumeParser::new(&name, text) {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string()),
+    };
+    let total = parser.len().max(1) as f64;
+    let mut docs = Vec::new();
+    loop {
+        let start = now();
+        let mut more = true;
+        while now() - start < SLICE_MS {
+            match parser.next_document() {
+                Some(d) => docs.push(d),
+                None => {
+                    more = false;
+                    break;
+                }
+            }
+        }
+        let progress = parser.offset() as f64 / total;
+        lib.update_load(key, |l| l.progress = progress);
+        if !more {
+            break;
+        }
+        TimeoutFuture::new(0).await;
+    }
+    let parsed = parser.finish();
+    let errors: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
+    if docs.is_empty() {
+        let why = errors
+            .first()
+            .cloned()
+            .unwrap_or_else(|| format!("{name}: no documents in this volume"));
+        return fail(why);
+    }
+    let volume = parsed.volume;
+    let index = VolumeIndex::build(&volume, &docs);
+    let summary = format!(
+        "{} documents of Foreign Relations, {}",
+        docs.len(),
+        volume_label(&volume.id)
+    );
+    let href = volume_href(&volume.id);
+    lib.add_volume(
+        OpenVolume {
+            volume,
+            index,
+            file: name.clone(),
+            errors: errors.clone(),
+        },
+        docs,
+    );
+    lib.update_load(key, |l| {
+        l.progress = 1.0;
+        l.state = LoadState::Done {
+            summary,
+            href,
+            errors,
+        };
+    });
+}

@@ -1,0 +1,206 @@
+//! `/volume/:vol`: a volume's title page and its table of contents;
+//! `/volume/:vol/page/:page`: the document where a printed page begins.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+use letterbook_core::{dates, volumes::volume_label, TocEntry};
+
+use crate::components::document::toc_anchor;
+use crate::components::open_files::OpenFiles;
+use crate::state::{doc_href, page_anchor, Library, OpenVolume};
+
+#[component]
+pub fn VolumePage() -> impl IntoView {
+    let params = use_params_map();
+    let lib = expect_context::<Library>();
+    move || {
+        let id = params.with(|p| p.get("vol").unwrap_or_default());
+        match lib.volume(&id) {
+            Some(v) => view! { <VolumeView volume=v/> }.into_any(),
+            None => view! { <NotOpen volume=id/> }.into_any(),
+        }
+    }
+}
+
+/// A volume that is not open (after a reload, or from a link): say so and offer to open it.
+#[component]
+pub fn NotOpen(volume: String, #[prop(optional, into)] what: Option<String>) -> impl IntoView {
+    let label = volume_label(&volume);
+    Effect::new(move |_| document().set_title("Volume not open · Letterbook"));
+    view! {
+        <section class="not-open" aria-labelledby="not-open-title">
+            <h1 id="not-open-title">{format!("Foreign Relations, {label}, is not open")}</h1>
+            <p>{what.unwrap_or_default()}{format!(" Open the file {volume}.xml and this page will show it.")}</p>
+            <OpenFiles label=format!("Open {volume}.xml…")/>
+        </section>
+    }
+}
+
+#[component]
+fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let v = &volume.volume;
+    let title = if v.title.is_empty() {
+        volume_label(&v.id)
+    } else {
+        v.title.clone()
+    };
+    let page_title = format!("{title} · Letterbook");
+    Effect::new(move |_| document().set_title(&page_title));
+    let editors = v
+        .editors
+        .iter()
+        .map(|e| match &e.role {
+            Some(r) => format!("{} ({r} editor)", e.name),
+            None => e.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let docs: Vec<_> = v
+        .documents
+        .iter()
+        .filter_map(|id| lib.get_untracked(id))
+        .collect();
+    let footnotes: usize = docs.iter().map(|d| d.footnotes.len()).sum();
+    let dated: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.date.as_ref().map(|x| x.iso.as_str()))
+        .collect();
+    let span = match (dated.iter().min(), dated.iter().max()) {
+        (Some(a), Some(b)) => format!("{} – {}", dates::display(a), dates::display(b)),
+        _ => "undated".to_string(),
+    };
+    let facts = format!("{} documents · {footnotes} footnotes · {span}", docs.len());
+    let toc_open = RwSignal::new(true);
+    let entries = v.toc.clone();
+    let people = (!v.persons.is_empty() || !v.terms.is_empty()).then(|| {
+        let list = |entries: &[letterbook_core::Entry]| {
+            entries.iter().map(|e| view! {
+                <li><span class="panel-name">{e.name.clone()}</span>" "<span class="panel-about">{letterbook_core::plain_text(&e.description)}</span></li>
+            }).collect_view()
+        };
+        view! {
+            <details class="volume-people">
+                <summary>{format!("Persons ({}) and terms ({})", v.persons.len(), v.terms.len())}</summary>
+                <ul class="panel-list">{list(&v.persons)}{list(&v.terms)}</ul>
+            </details>
+        }
+    });
+    view! {
+        <section class="volume" aria-labelledby="volume-title">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <ol>
+                    <li><a href="/">"Library"</a></li>
+                    <li aria-current="page">{format!("FRUS {}", volume.label())}</li>
+                </ol>
+            </nav>
+            <p class="doc-volume">"Foreign Relations of the United States"</p>
+            <h1 id="volume-title">{title}</h1>
+            <p class="volume-facts">{facts}</p>
+            {(!editors.is_empty()).then(|| view! { <p class="volume-facts">{format!("Edited by {editors}")}</p> })}
+            {v.published.clone().map(|p| view! { <p class="volume-facts">{format!("Published {p}")}</p> })}
+            {(!volume.errors.is_empty()).then(|| view! {
+                <details class="diagnostics" open>
+                    <summary>{format!("Problems in the file ({})", volume.errors.len())}</summary>
+                    <ul>{volume.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            {people}
+            <div class="toc-head">
+                <h2 id="toc-title">"Contents"</h2>
+                <button type="button" class="toc-toggle" on:click=move |_| {
+                    let open = !toc_open.get_untracked();
+                    toc_open.set(open);
+                    set_all_details(open);
+                }>{move || if toc_open.get() { "Collapse all" } else { "Expand all" }}</button>
+            </div>
+            <nav class="toc" aria-labelledby="toc-title">
+                <ul class="toc-list">{entries.iter().map(|e| toc_entry(e, &lib, 0)).collect_view()}</ul>
+            </nav>
+        </section>
+    }
+}
+
+fn set_all_details(open: bool) {
+    if let Ok(list) = document().query_selector_all(".toc details") {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(n).ok())
+            {
+                el.set_open(open);
+            }
+        }
+    }
+}
+
+fn toc_entry(e: &TocEntry, lib: &Library, depth: usize) -> AnyView {
+    if let Some(id) = &e.document {
+        let d = lib.get_untracked(id);
+        let n = d.as_ref().and_then(|d| d.n.clone()).unwrap_or_default();
+        let date = d
+            .as_ref()
+            .and_then(|d| d.date.as_ref())
+            .map(|x| dates::display(&x.iso))
+            .unwrap_or_else(|| "undated".to_string());
+        return view! {
+            <li class="toc-doc-item" id=format!("toc-{}", toc_anchor(id))>
+                <a class="toc-doc" href=doc_href(id, None)>
+                    <span class="toc-n">{if n.is_empty() { String::new() } else { format!("{n}.") }}</span>
+                    <span class="toc-title">{e.title.clone()}</span>
+                    <span class="toc-date">{date}</span>
+                </a>
+            </li>
+        }
+        .into_any();
+    }
+    let count = count_docs(e);
+    let title = if e.title.is_empty() {
+        "[Untitled section]".to_string()
+    } else {
+        e.title.clone()
+    };
+    view! {
+        <li class=format!("toc-section depth-{depth}")>
+            <details open=true>
+                <summary>
+                    <span class="toc-section-title">{title}</span>
+                    <span class="toc-count">{format!("{count} document{}", if count == 1 { "" } else { "s" })}</span>
+                </summary>
+                <ul class="toc-list">
+                    {e.children.iter().map(|c| toc_entry(c, lib, depth + 1)).collect_view()}
+                </ul>
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
+fn count_docs(e: &TocEntry) -> usize {
+    usize::from(e.document.is_some()) + e.children.iter().map(count_docs).sum::<usize>()
+}
+
+/// `/volume/:vol/page/:page` → the document where that page begins, at the page.
+#[component]
+pub fn PagePage() -> impl IntoView {
+    let params = use_params_map();
+    let lib = expect_context::<Library>();
+    move || {
+        let (vol, page) = params.with(|p| {
+            (
+                p.get("vol").unwrap_or_default(),
+                p.get("page").unwrap_or_default(),
+            )
+        });
+        match lib.volume(&vol) {
+            Some(v) => match v.index.pages.get(&page) {
+                Some(id) => view! { <Redirect path=doc_href(id, Some(&page_anchor(&page)))/> }.into_any(),
+                None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
+            },
+            None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),
+        }
+    }
+}

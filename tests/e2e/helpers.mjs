@@ -1,0 +1,63 @@
+// Shared by the end-to-end tests: the built app served on 127.0.0.1, Debian's Chromium
+// through playwright-core, and small helpers (focus, Tab, axe-core).
+// LETTERBOOK_DIST (default dist/), CHROMIUM (default /usr/bin/chromium) and
+// LETTERBOOK_CORPUS (default ../shared/corpus) can be set.
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const require = createRequire(import.meta.url);
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const DIST = resolve(ROOT, process.env.LETTERBOOK_DIST ?? "dist");
+export const ARTIFACTS = join(ROOT, "target", "e2e");
+export const CORPUS = resolve(ROOT, process.env.LETTERBOOK_CORPUS ?? "../shared/corpus");
+const AXE = require.resolve("axe-core/axe.min.js");
+
+/** Serves dist/ and launches Chromium; `stop()` ends both. */
+export async function startApp() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    base,
+    browser,
+    async stop() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+export async function tabTo(page, id, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if ((await activeId(page)) === id) return;
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
