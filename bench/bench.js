@@ -58,7 +58,10 @@ async function run() {
   window.__benchResult = rows;
 }
 
-addEventListener("TrunkApplicationStarted", () => run().catch((e) => {
+const start = () => run().catch((e) => {
   document.getElementById("status").textContent = "Failed: " + e;
   window.__benchResult = { error: String(e) };
-}));
+});
+// Trunk's loader may finish before or after this module runs.
+if (window.wasmBindings) start();
+else addEventListener("TrunkApplicationStarted", start, { once: true });

@@ -3,11 +3,12 @@
 //! A 4 MB volume takes tens of milliseconds to parse in wasm; done in one go it would
 //! freeze the page. The TEI parser is a pull parser, so we parse in slices of ~10 ms and
 //! give the browser a turn between them (progress is painted, input is handled). Measured
-//! on the benchmark page: a slice never needs a worker thread.
+//! by `scripts/bench-browser.mjs`: one document never takes more than ~4 ms, so slices do
+//! without a worker thread.
 
 use gloo_timers::future::TimeoutFuture;
 use letterbook_core::index::VolumeIndex;
-use letterbook_core::tei::{self, VolumeParser, MAX_BYTES};
+use letterbook_core::tei::{self, Step, VolumeParser, MAX_BYTES};
 use letterbook_core::{parse_text, volumes::volume_label};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -16,6 +17,10 @@ use crate::state::{doc_href, volume_href, Library, LoadState, OpenVolume};
 
 /// Time budget of one parsing slice, in milliseconds.
 const SLICE_MS: f64 = 10.0;
+
+/// Between documents, how many XML events to read before looking at the clock again
+/// (~1 ms: the front matter before the first document is long).
+const EVENTS_PER_CHECK: usize = 5_000;
 
 fn now() -> f64 {
     web_sys::window()
@@ -112,9 +117,10 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         let start = now();
         let mut more = true;
         while now() - start < SLICE_MS {
-            match parser.next_document() {
-                Some(d) => docs.push(d),
-                None => {
+            match parser.step(EVENTS_PER_CHECK) {
+                Step::Document(d) => docs.push(*d),
+                Step::Pending => {}
+                Step::Done => {
                     more = false;
                     break;
                 }
@@ -137,7 +143,10 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         return fail(why);
     }
     let volume = parsed.volume;
+    // Indexing and showing the volume are turns of their own, after the last slice.
+    TimeoutFuture::new(0).await;
     let index = VolumeIndex::build(&volume, &docs);
+    TimeoutFuture::new(0).await;
     let summary = format!(
         "{} documents of Foreign Relations, {}",
         docs.len(),

@@ -231,9 +231,11 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
                         view! {
                             <ul class=class>
                                 {run.iter().map(|b| {
-                                    let depth = format!("depth-{}", b.depth.max(1));
+                                    // A printed label ("1.", "(a)") replaces the bullet.
+                                    let labelled = b.label.is_some() || starts_with_label(&b.inlines);
+                                    let class = format!("depth-{}{}", b.depth.max(1), if labelled { " labelled" } else { "" });
                                     view! {
-                                        <li class=depth>
+                                        <li class=class>
                                             {b.label.clone().map(|l| view! { <span class="item-label">{l}</span> " " })}
                                             {inlines_view(&b.inlines, ctx)}
                                         </li>
@@ -253,6 +255,24 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
         }
     }
     out
+}
+
+/// "1. The balance …", "(a) …", "IV. …", "1st. …": an item that prints its own label.
+fn starts_with_label(inlines: &[letterbook_core::Inline]) -> bool {
+    let text = letterbook_core::plain_text(inlines);
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let core = first
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')', ':']);
+    let roman = !core.is_empty() && core.chars().all(|c| "IVXLivxl".contains(c));
+    let marked = first.ends_with('.') || first.ends_with(')');
+    marked
+        && first.len() <= 6
+        && (roman
+            || core.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_alphabetic())))
 }
 
 fn block_view(b: &Block, ctx: &InlineCtx) -> AnyView {
@@ -335,13 +355,27 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
             <ol>
                 <li><a href="/">"Library"</a></li>
                 <li><a href=volume_href(&volume.volume.id)>{format!("FRUS {}", volume.label())}</a></li>
-                {sections.into_iter().filter(|s| !s.is_empty()).map(|s| view! {
-                    <li><a href=format!("{}#toc-{}", volume_href(&volume.volume.id), toc_anchor(&doc.id))>{s}</a></li>
+                {sections.into_iter().filter(|s| !s.is_empty()).map(|s| {
+                    let short = shorten(&s, 60);
+                    let title = (short != s).then_some(s);
+                    view! {
+                        <li><a href=format!("{}#toc-{}", volume_href(&volume.volume.id), toc_anchor(&doc.id)) title=title>{short}</a></li>
+                    }
                 }).collect_view()}
                 <li aria-current="page">{here}</li>
             </ol>
         </nav>
     }
+}
+
+/// At most `max` characters, cut at a word, with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }
 
 /// The anchor of a document's line in its volume's contents.

@@ -74,6 +74,14 @@ fn memchr0(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
 
+/// What one [`VolumeParser::step`] reached.
+pub enum Step {
+    Document(Box<Document>),
+    /// The event budget ran out between documents; call again.
+    Pending,
+    Done,
+}
+
 /// A section of the table of contents still open.
 struct OpenDiv {
     depth: usize,
@@ -198,7 +206,25 @@ impl<'a> VolumeParser<'a> {
     /// The next document of the volume, or `None` at the end (or after an error that
     /// leaves nothing to resynchronise on).
     pub fn next_document(&mut self) -> Option<Document> {
+        loop {
+            match self.step(usize::MAX) {
+                Step::Document(d) => return Some(*d),
+                Step::Done => return None,
+                Step::Pending => {}
+            }
+        }
+    }
+
+    /// Reads at most `max_events` XML events outside documents (a document is read whole):
+    /// the front matter of a volume is long, and a caller slicing its time needs to get
+    /// control back before the first document.
+    pub fn step(&mut self, max_events: usize) -> Step {
+        let mut events = 0usize;
         while !self.done {
+            if events >= max_events {
+                return Step::Pending;
+            }
+            events += 1;
             let ev = match self.xml.next() {
                 Ok(ev) => ev,
                 Err(e) => {
@@ -219,18 +245,18 @@ impl<'a> VolumeParser<'a> {
                 }
                 Ev::Start(t) => {
                     if let Some(doc) = self.start(t, false) {
-                        return Some(doc);
+                        return Step::Document(Box::new(doc));
                     }
                 }
                 Ev::Empty(t) => {
                     if let Some(doc) = self.start(t, true) {
-                        return Some(doc);
+                        return Step::Document(Box::new(doc));
                     }
                 }
                 Ev::Text(_) => {}
             }
         }
-        None
+        Step::Done
     }
 
     fn start(&mut self, t: Tag<'a>, empty: bool) -> Option<Document> {
