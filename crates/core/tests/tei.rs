@@ -568,3 +568,30 @@ fn tei_documents_match_the_ground_truth() {
     assert!(checked >= 70);
     assert!(problems.is_empty());
 }
+
+#[test]
+fn persons_and_terms_lists_of_the_front_matter() {
+    let xml = r##"<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1981-88v03"><text><front>
+<div type="section" xml:id="persons"><head>Persons</head><list type="participants">
+<item><persName xml:id="p_GA_1">Gromyko, Andrei A.</persName>, Soviet Minister of Foreign Affairs</item></list></div>
+<div type="section" xml:id="terms"><head>Abbreviations and Terms</head><list type="terms">
+<item><hi rend="strong"><term xml:id="t_UN_1">UN</term></hi>, United Nations</item></list></div>
+</front><body><div type="document" xml:id="d1" n="1"><head>Letter From <persName corresp="#p_GA_1">Gromyko</persName></head>
+<p>At the <gloss target="#t_UN_1">UN</gloss>.</p></div></body></text></TEI>"##;
+    let v = parse_volume("x.xml", xml.as_bytes()).unwrap();
+    assert_eq!(v.volume.persons.len(), 1);
+    assert_eq!(v.volume.persons[0].id, "p_GA_1");
+    assert_eq!(v.volume.persons[0].name, "Gromyko, Andrei A.");
+    assert_eq!(
+        plain_text(&v.volume.persons[0].description),
+        "Soviet Minister of Foreign Affairs"
+    );
+    assert_eq!(v.volume.terms.len(), 1, "{:?}", v.volume.terms);
+    assert_eq!(v.volume.terms[0].id, "t_UN_1");
+    assert_eq!(plain_text(&v.volume.terms[0].description), "United Nations");
+    let ix = letterbook_core::index::VolumeIndex::build(&v.volume, &v.documents);
+    assert_eq!(
+        ix.term(&v.volume, "t_UN_1").map(|e| e.name.as_str()),
+        Some("UN")
+    );
+}

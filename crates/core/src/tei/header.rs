@@ -75,19 +75,14 @@ fn collect(n: &Node<'_>, out: &mut Vec<Entry>) {
 }
 
 fn entry(item: &Node<'_>) -> Option<Entry> {
-    let named = item.elements().find(|e| e.attr("xml:id").is_some())?;
+    // The name may be wrapped (`<hi rend="strong"><term xml:id="t_UN_1">UN</term></hi>`):
+    // the first element with an id, at any depth; the description is what follows it.
+    let named = item.find(&|e| e.attr("xml:id").is_some())?;
     let id = named.attr("xml:id")?.to_string();
     let name = named.text();
     let mut b = InlineBuilder::new();
     let mut after = false;
-    for c in &item.children {
-        match c {
-            Child::El(e) if std::ptr::eq(e, named) => after = true,
-            Child::Text(t) if after => b.text(t),
-            Child::El(e) if after => describe(e, &mut b),
-            _ => {}
-        }
-    }
+    after_named(item, named, &mut after, &mut b);
     let mut description = b.finish();
     // The description follows ", " after the name.
     if let Some(Inline::Text(t)) = description.first_mut() {
@@ -102,6 +97,19 @@ fn entry(item: &Node<'_>) -> Option<Entry> {
         name: collapse(&name),
         description,
     })
+}
+
+/// Appends to `b` everything of `n` that comes after the element `named`.
+fn after_named(n: &Node<'_>, named: &Node<'_>, after: &mut bool, b: &mut InlineBuilder) {
+    for c in &n.children {
+        match c {
+            Child::El(e) if std::ptr::eq(e, named) => *after = true,
+            Child::Text(t) if *after => b.text(t),
+            Child::El(e) if *after => describe(e, b),
+            Child::El(e) => after_named(e, named, after, b),
+            Child::Text(_) => {}
+        }
+    }
 }
 
 fn describe(e: &Node<'_>, b: &mut InlineBuilder) {
