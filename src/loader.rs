@@ -143,6 +143,24 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         return fail(why);
     }
     let volume = parsed.volume;
+    // A worse copy of a volume already open (cut short, broken) never replaces it.
+    if let Some(open) = lib.volume_untracked(&volume.id) {
+        let worse = docs.len() < open.volume.documents.len()
+            || (!errors.is_empty() && open.errors.is_empty());
+        if worse {
+            let first = errors
+                .first()
+                .map(|e| format!(" ({e})"))
+                .unwrap_or_default();
+            return fail(format!(
+                "Foreign Relations, {} is already open with {} documents from {}; this file gives {} documents{first} and was not used",
+                volume_label(&volume.id),
+                open.volume.documents.len(),
+                open.file,
+                docs.len()
+            ));
+        }
+    }
     // Indexing and showing the volume are turns of their own, after the last slice.
     TimeoutFuture::new(0).await;
     let index = VolumeIndex::build(&volume, &docs);

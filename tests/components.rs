@@ -377,4 +377,32 @@ async fn a_bad_file_is_an_error_with_its_place_and_nothing_is_lost() {
     );
     // The sample is still there.
     assert!(el(&format!(".doc-list a[href='{SAMPLE}']")).is_some());
+    // A volume, then a copy of it cut short: the whole one stays open.
+    choose_file("frus1918Test.xml", VOLUME);
+    wait_for(".load.done").await;
+    let cut = &VOLUME[..VOLUME.find("Received.").unwrap()];
+    choose_file("cut.xml", cut);
+    for _ in 0..100 {
+        if doc().query_selector_all(".load.failed").unwrap().length() == 2 {
+            break;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    let failed = doc().query_selector_all(".load.failed").unwrap();
+    let last = failed
+        .item(failed.length() - 1)
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        last.contains(
+            "already open with 2 documents from frus1918Test.xml; this file gives 1 documents"
+        ),
+        "{last}"
+    );
+    assert!(
+        text(".volume-facts").contains("2 documents"),
+        "{}",
+        text(".volume-facts")
+    );
 }
