@@ -345,7 +345,6 @@ impl Conv<'_> {
     /// A paragraph-like element; block elements inside it (a blockquote, a list) split it.
     fn paragraph(&mut self, e: &Node<'_>, kind: BlockKind, level: u8, rend: Option<&str>) {
         let mut acc = InlineBuilder::new();
-        let mut kind = kind;
         for child in &e.children {
             match child {
                 Child::Text(t) => acc.text(t),
@@ -357,9 +356,6 @@ impl Conv<'_> {
                 {
                     self.flush(&mut acc, kind, level, rend);
                     self.block_element(x, level, rend);
-                    if kind == BlockKind::Paragraph {
-                        kind = BlockKind::Paragraph;
-                    }
                 }
                 Child::El(x) => self.inline(x, &mut acc),
             }

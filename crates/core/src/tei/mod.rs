@@ -268,12 +268,11 @@ impl<'a> VolumeParser<'a> {
                 self.years = crate::dates::volume_years(&self.volume.id).or(self.years);
             }
             "div" if t.attr("type").as_deref() == Some("document") => {
-                let offset = t.offset;
                 let stack = self.xml.stack();
                 self.around_document =
                     stack[..stack.len().saturating_sub(usize::from(!empty))].to_vec();
                 let node = self.subtree(t, empty)?;
-                return Some(self.document(&node, offset));
+                return Some(self.document(&node));
             }
             "div" if matches!(t.attr("xml:id").as_deref(), Some("persons") | Some("terms")) => {
                 let persons = t.attr("xml:id").as_deref() == Some("persons");
@@ -331,7 +330,7 @@ impl<'a> VolumeParser<'a> {
         }
     }
 
-    fn document(&mut self, node: &Node<'_>, offset: usize) -> Document {
+    fn document(&mut self, node: &Node<'_>) -> Document {
         self.count += 1;
         let xml_id = node.attr("xml:id").map(str::to_string);
         let n = node.attr("n").map(str::to_string);
@@ -352,7 +351,6 @@ impl<'a> VolumeParser<'a> {
             d.column = Some(at.column);
             doc.diagnostics.push(d);
         }
-        let _ = offset;
         self.volume.documents.push(id.clone());
         let entry = TocEntry {
             kind: "document".into(),
