@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use letterbook_core::correspondence::Correspondence;
 use letterbook_core::tei::{self, VolumeParser};
 use letterbook_core::{
     dates, heading, parse_text, Document, ParseError, Severity, TocEntry, VolumeParse,
@@ -109,29 +110,38 @@ fn main() -> ExitCode {
     let mut failed = false;
     match cli.command {
         Command::Parse { files, json } => {
+            // Links among the documents given together need all of them first.
+            let mut all: Vec<Document> = Vec::new();
+            let mut volumes = Vec::new();
             for path in &files {
-                let docs = match read_any(path, false) {
-                    Ok(Parsed::Text(doc)) => vec![doc],
+                match read_any(path, false) {
+                    Ok(Parsed::Text(doc)) => all.push(doc),
                     Ok(Parsed::Volume(v)) => {
                         for e in &v.errors {
                             eprintln!("error: {e}");
                             failed = true;
                         }
-                        v.documents
+                        all.extend(v.documents);
+                        volumes.push(v.volume);
                     }
                     Err(e) => {
                         eprintln!("error: {e}");
                         failed = true;
-                        continue;
                     }
-                };
-                for doc in docs {
-                    if json {
-                        let line = serde_json::to_string(&doc).expect("the model serialises");
-                        let _ = writeln!(out, "{line}");
-                    } else {
-                        let _ = writeln!(out, "{}\n", letterbook_core::render::to_page_text(&doc));
-                    }
+                }
+            }
+            let model = {
+                let docs: Vec<&Document> = all.iter().collect();
+                let vols: Vec<_> = volumes.iter().collect();
+                Correspondence::build(&docs, &vols)
+            };
+            for (i, mut doc) in all.into_iter().enumerate() {
+                doc.links = model.model_links(i as u32);
+                if json {
+                    let line = serde_json::to_string(&doc).expect("the model serialises");
+                    let _ = writeln!(out, "{line}");
+                } else {
+                    let _ = writeln!(out, "{}\n", letterbook_core::render::to_page_text(&doc));
                 }
             }
         }

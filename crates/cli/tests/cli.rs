@@ -44,6 +44,12 @@ fn parse_json_prints_one_line_per_document() {
     assert_eq!(lines[0]["date"]["source"], "source-note");
     assert_eq!(lines[1]["id"], "frus1981-88v03-d73");
     assert_eq!(lines[1]["kind"], "telegram");
+    // Given together, the letter is linked to the telegram that carried Haig's letter.
+    assert_eq!(
+        lines[0]["links"],
+        serde_json::json!([{"target": "frus1981-88v03-d73", "relation": "answers",
+            "evidence": "your letter of July 10, 1981 + footnote 2: See Document 73."}])
+    );
     // Absent values are null or [], never omitted.
     for key in ["place", "links", "diagnostics", "refs", "pages"] {
         assert!(lines[0].get(key).is_some(), "{key} missing");

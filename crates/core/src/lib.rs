@@ -2,6 +2,7 @@
 //! produce it. No web dependencies: compiled natively for the CLI, tests and benchmarks,
 //! and to wasm32 for the app. Data flows one way: bytes → parser → model → views.
 
+pub mod correspondence;
 pub mod dates;
 pub mod heading;
 pub mod index;
@@ -13,6 +14,7 @@ pub mod refs;
 pub mod render;
 pub mod tei;
 pub mod text;
+pub mod timeline;
 pub mod volumes;
 
 pub use input::{ParseError, Position};

@@ -1,0 +1,543 @@
+//! The correspondence model: every open document placed in time with its certainty, its
+//! correspondents normalised across documents and volumes, and the threads that link a
+//! document to the one it answers or cites, each link with its evidence. Built once when
+//! the set of open documents changes; views only read it.
+
+pub mod carried;
+pub mod parties;
+pub mod threads;
+pub mod when;
+
+use std::collections::HashMap;
+
+use crate::model::{Document, Entry, Kind, Link, Volume};
+use parties::{Observation, Parties, PartyId};
+use threads::{Mention, Side};
+use when::{Minute, When};
+
+const DAY: Minute = 1440;
+
+/// What the timeline knows of one document.
+#[derive(Debug, Clone)]
+pub struct DocFacts {
+    pub id: String,
+    /// Index into `Correspondence::volumes`.
+    pub volume: u16,
+    pub n: Option<String>,
+    pub kind: Kind,
+    pub title: String,
+    pub when: When,
+    /// Writers and addressees as the heading names them, resolved to parties.
+    pub from: Vec<PartyId>,
+    pub to: Vec<PartyId>,
+    /// A letter the document carries (a telegram giving "text of a letter …").
+    pub carried: Option<CarriedFacts>,
+    /// Why a party was resolved the way it was (office → holder, signature).
+    pub party_evidence: Vec<String>,
+    /// The document's own number (despatch "No. 63", telegram "4.").
+    pub serial: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CarriedFacts {
+    pub from: Vec<PartyId>,
+    pub to: Vec<PartyId>,
+    pub day: Option<Minute>,
+    pub evidence: String,
+}
+
+impl DocFacts {
+    /// Who wrote the letter it is about: the carried letter's writer when there is one.
+    pub fn writers(&self) -> &[PartyId] {
+        match &self.carried {
+            Some(c) if !c.from.is_empty() => &c.from,
+            _ => &self.from,
+        }
+    }
+
+    pub fn addressees(&self) -> &[PartyId] {
+        match &self.carried {
+            Some(c) if !c.to.is_empty() => &c.to,
+            _ => &self.to,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Answers,
+    Cites,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Answers => "answers",
+            Relation::Cites => "cites",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadLink {
+    pub from: u32,
+    pub to: u32,
+    pub relation: Relation,
+    pub evidence: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Correspondence {
+    pub docs: Vec<DocFacts>,
+    pub volumes: Vec<String>,
+    pub parties: Parties,
+    /// Sorted by `from`, then `to`.
+    pub links: Vec<ThreadLink>,
+    /// Placed documents by start time (ties by input order).
+    pub by_time: Vec<u32>,
+    index: HashMap<String, u32>,
+}
+
+impl Correspondence {
+    /// Builds the model over documents (in reading order) and the volumes they come from
+    /// (for the persons lists).
+    pub fn build(docs: &[&Document], volumes: &[&Volume]) -> Self {
+        let persons: HashMap<&str, &[Entry]> = volumes
+            .iter()
+            .map(|v| (v.id.as_str(), v.persons.as_slice()))
+            .collect();
+        let mut volume_ids: Vec<String> = Vec::new();
+        let mut volume_of = |v: &str| -> u16 {
+            match volume_ids.iter().position(|x| x == v) {
+                Some(i) => i as u16,
+                None => {
+                    volume_ids.push(v.to_string());
+                    (volume_ids.len() - 1) as u16
+                }
+            }
+        };
+        // 1. Dates, carried letters, and every party as written.
+        let mut observations = Vec::new();
+        let mut spans = Vec::with_capacity(docs.len());
+        let mut pre = Vec::with_capacity(docs.len());
+        for d in docs {
+            let w = when::of(d);
+            let at = w.certainty.placed().then_some(w.start);
+            let vol = d.volume.clone().unwrap_or_default();
+            let signed = signature(d);
+            let carried = carried::find(d);
+            let mut push = |list: &[crate::model::Party], signed: Option<String>| {
+                let a = observations.len();
+                let sole = list.len() == 1;
+                for p in list {
+                    observations.push(Observation {
+                        party: p.clone(),
+                        volume: vol.clone(),
+                        at,
+                        signed: if sole && p.name.is_none() && personal_office(p) {
+                            signed.clone()
+                        } else {
+                            None
+                        },
+                    });
+                }
+                a..observations.len()
+            };
+            let from = push(&d.from, signed);
+            let to = push(&d.to, None);
+            let (cfrom, cto) = match &carried {
+                Some(c) => (push(c.from.as_slice(), None), push(c.to.as_slice(), None)),
+                None => (0..0, 0..0),
+            };
+            spans.push((from, to, cfrom, cto));
+            pre.push((w, volume_of(&vol), carried));
+        }
+        let (parties, resolved) = parties::resolve(&observations, &persons);
+        // 2. The facts per document.
+        let mut out = Correspondence {
+            volumes: volume_ids,
+            ..Default::default()
+        };
+        for (i, (d, ((w, vol, carried), (from, to, cfrom, cto)))) in
+            docs.iter().zip(pre.into_iter().zip(spans)).enumerate()
+        {
+            let ids = |r: std::ops::Range<usize>| -> Vec<PartyId> {
+                let mut v: Vec<PartyId> = resolved[r].iter().map(|x| x.id).collect();
+                v.dedup();
+                v
+            };
+            let party_evidence = resolved[from.start..cto.end.max(to.end)]
+                .iter()
+                .filter_map(|r| r.evidence.clone())
+                .collect();
+            let carried = carried.map(|c| CarriedFacts {
+                from: ids(cfrom),
+                to: ids(cto),
+                day: c.date.as_deref().and_then(when::parse_day),
+                evidence: c.evidence,
+            });
+            let from = ids(from);
+            let to = ids(to);
+            out.index.insert(d.id.clone(), i as u32);
+            out.docs.push(DocFacts {
+                id: d.id.clone(),
+                volume: vol,
+                n: d.n.clone(),
+                kind: d.kind,
+                title: d.title.clone(),
+                when: w,
+                from,
+                to,
+                carried,
+                party_evidence,
+                serial: threads::serial(d),
+            });
+        }
+        let mut counted = vec![0u32; parties.len()];
+        for f in &out.docs {
+            let mut seen: Vec<PartyId> = f.from.iter().chain(&f.to).copied().collect();
+            if let Some(c) = &f.carried {
+                seen.extend(c.from.iter().chain(&c.to));
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for p in seen {
+                counted[p as usize] += 1;
+            }
+        }
+        out.parties = parties;
+        out.parties.seal();
+        for (r, n) in out.parties.records.iter_mut().zip(counted) {
+            r.documents = n;
+        }
+        out.by_time = (0..out.docs.len() as u32)
+            .filter(|&i| out.docs[i as usize].when.certainty.placed())
+            .collect();
+        out.by_time
+            .sort_by_key(|&i| (out.docs[i as usize].when.start, i));
+        // 3. Threads.
+        out.links = out.threads(docs);
+        out
+    }
+
+    /// Rebuilds the id index and the date order after `docs` changed (benchmarks).
+    pub fn reindex(&mut self) {
+        self.index = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
+        self.by_time = (0..self.docs.len() as u32)
+            .filter(|&i| self.docs[i as usize].when.certainty.placed())
+            .collect();
+        let docs = &self.docs;
+        self.by_time
+            .sort_by_key(|&i| (docs[i as usize].when.start, i));
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    pub fn volume_of(&self, i: u32) -> &str {
+        &self.volumes[self.docs[i as usize].volume as usize]
+    }
+
+    /// The links from a document (what it answers or cites).
+    pub fn links_from(&self, i: u32) -> &[ThreadLink] {
+        let a = self.links.partition_point(|l| l.from < i);
+        let b = self.links.partition_point(|l| l.from <= i);
+        &self.links[a..b]
+    }
+
+    /// The links to a document (what answers or cites it).
+    pub fn links_to(&self, i: u32) -> impl Iterator<Item = &ThreadLink> {
+        self.links.iter().filter(move |l| l.to == i)
+    }
+
+    /// The whole thread a document belongs to (itself included), in date order.
+    pub fn thread(&self, i: u32) -> Vec<u32> {
+        let mut seen = vec![i];
+        let mut k = 0;
+        while k < seen.len() && seen.len() < 200 {
+            let d = seen[k];
+            for l in self.links.iter().filter(|l| l.from == d || l.to == d) {
+                for x in [l.from, l.to] {
+                    if !seen.contains(&x) {
+                        seen.push(x);
+                    }
+                }
+            }
+            k += 1;
+        }
+        seen.sort_by_key(|&d| (self.docs[d as usize].when.start, d));
+        seen
+    }
+
+    /// The model's `links` of a document (document-model.md).
+    pub fn model_links(&self, i: u32) -> Vec<Link> {
+        self.links_from(i)
+            .iter()
+            .map(|l| Link {
+                target: self.docs[l.to as usize].id.clone(),
+                relation: l.relation.as_str().into(),
+                evidence: l.evidence.clone(),
+            })
+            .collect()
+    }
+
+    fn threads(&self, docs: &[&Document]) -> Vec<ThreadLink> {
+        // Candidates by number and by day (their own, and a carried letter's).
+        let mut by_serial: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut by_day: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+        for (i, f) in self.docs.iter().enumerate() {
+            if let Some(s) = f.serial {
+                by_serial.entry(s).or_default().push(i as u32);
+            }
+            let mut days = Vec::new();
+            if f.when.certainty.placed() && f.when.end - f.when.start < DAY {
+                days.push(f.when.start);
+            }
+            if let Some(d) = f.carried.as_ref().and_then(|c| c.day) {
+                days.push(d);
+            }
+            for m in days {
+                let t = when::datetime(m);
+                use chrono::Datelike;
+                by_day
+                    .entry((t.month(), t.day()))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        let mut links = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            let me = &self.docs[i];
+            let at = me.when.certainty.placed().then(|| {
+                use chrono::Datelike;
+                let t = when::datetime(me.when.start);
+                (t.year(), t.month())
+            });
+            let add = |links: &mut Vec<ThreadLink>, to: u32, relation, evidence: String| {
+                if to as usize != i
+                    && !links
+                        .iter()
+                        .any(|l: &ThreadLink| l.from == i as u32 && l.to == to)
+                {
+                    links.push(ThreadLink {
+                        from: i as u32,
+                        to,
+                        relation,
+                        evidence,
+                    });
+                }
+            };
+            for m in threads::mentions(d, at) {
+                let relation = match self.side(i as u32, m.side) {
+                    Side::Theirs => Relation::Answers,
+                    _ => Relation::Cites,
+                };
+                // A footnote right after the phrase that names the document decides.
+                if let Some((to, note)) = m.note.and_then(|n| self.note_target(d, n)) {
+                    add(&mut links, to, relation, format!("{} + {note}", m.text));
+                    continue;
+                }
+                if let Some(to) = self.resolve(i as u32, &m, &by_serial, &by_day) {
+                    let t = &self.docs[to as usize];
+                    let who = |ps: &[PartyId]| {
+                        ps.iter()
+                            .map(|&p| self.parties.get(p).label.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let date = if t.when.certainty.placed() {
+                        when::iso_day(t.when.start)
+                    } else {
+                        "undated".into()
+                    };
+                    let no = t.serial.map(|s| format!(" No. {s}")).unwrap_or_default();
+                    add(
+                        &mut links,
+                        to,
+                        relation,
+                        format!(
+                            "{}: {}{no} from {} to {}, {date}",
+                            m.text,
+                            t.kind.label().to_lowercase(),
+                            who(t.writers()),
+                            who(t.addressees())
+                        ),
+                    );
+                }
+            }
+            // Explicit references to documents that are open.
+            for r in &d.refs {
+                if let Some(to) = self.ref_target(d, &r.target) {
+                    let evidence = match r.in_footnote.and_then(|k| d.footnote(k)) {
+                        Some(f) => {
+                            format!("footnote {}: {}", f.n, clip(&carried::text(&f.inlines), 90))
+                        }
+                        None => r.text.clone(),
+                    };
+                    add(&mut links, to, Relation::Cites, evidence);
+                }
+            }
+        }
+        links.sort_by_key(|l| (l.from, l.to));
+        links
+    }
+
+    /// Which side a possessive names, from the writer's point of view.
+    fn side(&self, i: u32, side: Side) -> Side {
+        let me = &self.docs[i as usize];
+        let dept = me.writers().iter().any(|&p| self.parties.is_department(p));
+        match (side, dept) {
+            (Side::Department, true) | (Side::Mission, false) => Side::Mine,
+            (Side::Department, false) | (Side::Mission, true) => Side::Theirs,
+            (s, _) => s,
+        }
+    }
+
+    fn same_side(&self, a: &[PartyId], b: &[PartyId]) -> bool {
+        a.iter().any(|x| b.contains(x))
+            || (a.iter().any(|&x| self.parties.is_department(x))
+                && b.iter().any(|&x| self.parties.is_department(x)))
+    }
+
+    fn resolve(
+        &self,
+        i: u32,
+        m: &Mention,
+        by_serial: &HashMap<u32, Vec<u32>>,
+        by_day: &HashMap<(u32, u32), Vec<u32>>,
+    ) -> Option<u32> {
+        let me = &self.docs[i as usize];
+        let theirs = self.side(i, m.side) == Side::Theirs;
+        let (want_from, want_to) = if theirs {
+            (me.addressees(), me.writers())
+        } else {
+            (me.writers(), me.addressees())
+        };
+        let empty = Vec::new();
+        let pool = match (m.number, m.day) {
+            (Some(n), _) => by_serial.get(&n).unwrap_or(&empty),
+            (None, Some(d)) => by_day.get(&(d.month, d.day)).unwrap_or(&empty),
+            _ => return None,
+        };
+        let my_time = me.when.certainty.placed().then_some(me.when.start);
+        pool.iter()
+            .copied()
+            .filter(|&c| c != i)
+            .filter(|&c| {
+                let f = &self.docs[c as usize];
+                let sides = (self.same_side(f.writers(), want_from)
+                    && self.same_side(f.addressees(), want_to))
+                    || (self.same_side(&f.from, want_from) && self.same_side(&f.to, want_to));
+                if !sides {
+                    return false;
+                }
+                let mut days: Vec<Minute> = Vec::new();
+                if f.when.certainty.placed() {
+                    days.push(f.when.start);
+                }
+                if let Some(d) = f.carried.as_ref().and_then(|c| c.day) {
+                    days.push(d);
+                }
+                // Not after the document that mentions it (a day's grace for time zones).
+                if let (Some(t), Some(&first)) = (my_time, days.iter().min()) {
+                    if first > t + DAY {
+                        return false;
+                    }
+                    if first < t - 3 * 366 * DAY {
+                        return false;
+                    }
+                }
+                match m.day {
+                    None => true,
+                    Some(want) => days.iter().any(|&x| {
+                        use chrono::Datelike;
+                        let t = when::datetime(x);
+                        let same = t.month() == want.month && t.day() == want.day;
+                        let near = m.number.is_some() && {
+                            let guess = when::datetime(x - DAY);
+                            let next = when::datetime(x + DAY);
+                            (guess.month(), guess.day()) == (want.month, want.day)
+                                || (next.month(), next.day()) == (want.month, want.day)
+                        };
+                        (same || near) && want.year.is_none_or(|y| t.year() == y)
+                    }),
+                }
+            })
+            .max_by_key(|&c| (self.docs[c as usize].when.start, c))
+    }
+
+    /// The open document a footnote names ("See Document 73"), with the evidence.
+    fn note_target(&self, d: &Document, note: u32) -> Option<(u32, String)> {
+        let f = d.footnote(note)?;
+        d.refs
+            .iter()
+            .filter(|r| r.in_footnote == Some(note))
+            .find_map(|r| self.ref_target(d, &r.target))
+            .map(|to| {
+                (
+                    to,
+                    format!("footnote {}: {}", f.n, clip(&carried::text(&f.inlines), 90)),
+                )
+            })
+    }
+
+    fn ref_target(&self, d: &Document, target: &str) -> Option<u32> {
+        let (vol, doc) = match target.split_once('#') {
+            Some((v, t)) => (v, t),
+            None => (d.volume.as_deref()?, target),
+        };
+        let n = doc.strip_prefix('d')?;
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.index_of(&format!("{vol}-d{n}"))
+    }
+}
+
+/// The writer's name from a short signature ("Hull", "Kellogg", "A. Gromyko").
+fn signature(d: &Document) -> Option<String> {
+    let b = d
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind == crate::model::BlockKind::Signature && b.level == 0)?;
+    let t = carried::text(&b.inlines);
+    let t = t.trim().trim_end_matches(['.', ',']);
+    // Only a person signs: a bare "Department of State" or "Embassy" keeps its office.
+    let words = t.split_whitespace().count();
+    ((1..=4).contains(&words) && t.len() < 40 && !t.bytes().any(|c| c.is_ascii_digit()))
+        .then(|| t.to_string())
+}
+
+/// An office one person holds ("the Secretary of State"), not a body ("the Department
+/// of State", "the Embassy in the Soviet Union", "the Haitian Legation").
+fn personal_office(p: &crate::model::Party) -> bool {
+    let role = p.role.as_deref().unwrap_or(&p.text).to_lowercase();
+    ![
+        "department",
+        "embassy",
+        "legation",
+        "government",
+        "office",
+        "delegation",
+        "commission",
+        "ministry",
+        "consulate",
+    ]
+    .iter()
+    .any(|w| role.contains(w))
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}

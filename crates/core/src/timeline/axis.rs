@@ -1,0 +1,205 @@
+//! The time axis: which ticks to draw for a view, in units that suit the zoom (centuries →
+//! years → months → days → hours), and how to label them.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use crate::correspondence::when::{datetime, minutes, Minute};
+use crate::dates::month_name;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Years(i32),
+    Months(u32),
+    Days(u32),
+    Hours(u32),
+}
+
+impl Unit {
+    /// Roughly how many minutes one step is (to choose a step, not to place ticks).
+    fn approx(self) -> f64 {
+        match self {
+            Unit::Years(n) => n as f64 * 525_960.0,
+            Unit::Months(n) => n as f64 * 43_830.0,
+            Unit::Days(n) => n as f64 * 1440.0,
+            Unit::Hours(n) => n as f64 * 60.0,
+        }
+    }
+
+    /// "years", "months", "days", "hours": what the axis counts in.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Years(n) if n >= 100 => "centuries",
+            Unit::Years(n) if n >= 10 => "decades",
+            Unit::Years(_) => "years",
+            Unit::Months(_) => "months",
+            Unit::Days(_) => "days",
+            Unit::Hours(_) => "hours",
+        }
+    }
+}
+
+const STEPS: [Unit; 20] = [
+    Unit::Hours(1),
+    Unit::Hours(3),
+    Unit::Hours(6),
+    Unit::Hours(12),
+    Unit::Days(1),
+    Unit::Days(2),
+    Unit::Days(7),
+    Unit::Days(14),
+    Unit::Months(1),
+    Unit::Months(3),
+    Unit::Months(6),
+    Unit::Years(1),
+    Unit::Years(2),
+    Unit::Years(5),
+    Unit::Years(10),
+    Unit::Years(20),
+    Unit::Years(50),
+    Unit::Years(100),
+    Unit::Years(200),
+    Unit::Years(500),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    pub at: Minute,
+    pub label: String,
+    /// A tick that starts a larger unit (a year among months, a month among days).
+    pub major: bool,
+}
+
+/// The step for a view `span` minutes wide drawn on `width` pixels, with ticks at least
+/// `min_px` apart.
+pub fn unit_for(span: f64, width: f64, min_px: f64) -> Unit {
+    let per_px = span / width.max(1.0);
+    STEPS
+        .iter()
+        .copied()
+        .find(|u| u.approx() / per_px >= min_px)
+        .unwrap_or(Unit::Years(1000))
+}
+
+/// The ticks in `[start, end]` for `width` pixels.
+pub fn ticks(start: f64, end: f64, width: f64) -> (Unit, Vec<Tick>) {
+    let unit = unit_for(end - start, width, 84.0);
+    let mut out = Vec::new();
+    let first = datetime(start.floor() as Minute);
+    let mut t = align(first, unit);
+    let mut guard = 0;
+    while (minutes(t) as f64) <= end && guard < 400 {
+        let m = minutes(t);
+        if m as f64 >= start {
+            out.push(label(t, unit));
+        }
+        t = match next(t, unit) {
+            Some(n) => n,
+            None => break,
+        };
+        guard += 1;
+    }
+    (unit, out)
+}
+
+fn align(t: chrono::NaiveDateTime, unit: Unit) -> chrono::NaiveDateTime {
+    let d = t.date();
+    let ymd = |y: i32, m: u32, day: u32| {
+        NaiveDate::from_ymd_opt(y, m, day)
+            .unwrap_or(d)
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+    };
+    match unit {
+        Unit::Years(n) => ymd(d.year().div_euclid(n) * n, 1, 1),
+        Unit::Months(n) => ymd(d.year(), (d.month0() / n) * n + 1, 1),
+        Unit::Days(7) | Unit::Days(14) => {
+            let back = d.weekday().num_days_from_monday() as i64;
+            (d - chrono::Duration::days(back))
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight")
+        }
+        Unit::Days(_) => ymd(d.year(), d.month(), 1).max(ymd(d.year(), d.month(), d.day())),
+        Unit::Hours(n) => d.and_hms_opt((t.hour() / n) * n, 0, 0).expect("hour"),
+    }
+}
+
+fn next(t: chrono::NaiveDateTime, unit: Unit) -> Option<chrono::NaiveDateTime> {
+    let d = t.date();
+    Some(match unit {
+        Unit::Years(n) => NaiveDate::from_ymd_opt(d.year() + n, 1, 1)?.and_hms_opt(0, 0, 0)?,
+        Unit::Months(n) => {
+            let m0 = d.month0() + n;
+            NaiveDate::from_ymd_opt(d.year() + (m0 / 12) as i32, m0 % 12 + 1, 1)?
+                .and_hms_opt(0, 0, 0)?
+        }
+        Unit::Days(n) => {
+            let n2 = t + chrono::Duration::days(n as i64);
+            // Two-day steps restart on the 1st so labels stay regular.
+            if n == 2 && n2.month() != t.month() {
+                NaiveDate::from_ymd_opt(n2.year(), n2.month(), 1)?.and_hms_opt(0, 0, 0)?
+            } else {
+                n2
+            }
+        }
+        Unit::Hours(n) => t + chrono::Duration::hours(n as i64),
+    })
+}
+
+fn short_month(m: u32) -> &'static str {
+    &month_name(m)[..3]
+}
+
+fn label(t: chrono::NaiveDateTime, unit: Unit) -> Tick {
+    let at = minutes(t);
+    let (label, major) = match unit {
+        Unit::Years(_) => (t.year().to_string(), t.year() % 10 == 0),
+        Unit::Months(_) if t.month() == 1 => (t.year().to_string(), true),
+        Unit::Months(_) => (short_month(t.month()).to_string(), false),
+        Unit::Days(_) if t.day() == 1 => (format!("{} {}", short_month(t.month()), t.year()), true),
+        Unit::Days(_) => (format!("{} {}", short_month(t.month()), t.day()), false),
+        Unit::Hours(_) if t.hour() == 0 => (
+            format!("{} {}, {}", short_month(t.month()), t.day(), t.year()),
+            true,
+        ),
+        Unit::Hours(_) => (format!("{:02}:00", t.hour()), false),
+    };
+    Tick { at, label, major }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::correspondence::when::parse_day;
+
+    fn view(a: &str, b: &str) -> (f64, f64) {
+        (parse_day(a).unwrap() as f64, parse_day(b).unwrap() as f64)
+    }
+
+    #[test]
+    fn units_adapt_to_the_zoom() {
+        let w = 1000.0;
+        let cases = [
+            (("1800", "2000"), "decades"),
+            (("1861", "1871"), "years"),
+            (("1981", "1983"), "months"),
+            (("1981-07-01", "1981-08-01"), "days"),
+            (("1981-07-10", "1981-07-12"), "hours"),
+        ];
+        for ((a, b), name) in cases {
+            let (s, e) = view(a, b);
+            let (u, t) = ticks(s, e, w);
+            assert_eq!(u.name(), name, "{a}..{b}: {u:?}");
+            assert!(t.len() >= 3 && t.len() <= 14, "{a}..{b}: {} ticks", t.len());
+            assert!(t.windows(2).all(|p| p[0].at < p[1].at));
+        }
+        let (s, e) = view("1981-07-01", "1981-08-01");
+        let (_, t) = ticks(s, e, w);
+        assert!(t.iter().all(|t| t.label.starts_with("Jul ")), "{t:?}");
+        let (s, e) = view("1981-07-01", "1981-07-08");
+        let (_, t) = ticks(s, e, w);
+        assert!(t.iter().any(|t| t.label == "Jul 4"), "{t:?}");
+        let (s, e) = view("1981-01-01", "1982-06-01");
+        let (_, t) = ticks(s, e, w);
+        assert!(t.iter().any(|t| t.label == "1982" && t.major), "{t:?}");
+    }
+}

@@ -1,0 +1,326 @@
+//! What the timeline shows, computed from the correspondence model: the filtered selection,
+//! its lanes, and the marks of a view (documents, or counts where they would overlap).
+//! Everything here is sorted arrays and binary searches, so a zoom or pan step costs
+//! O(marks · log n), never O(documents).
+
+pub mod axis;
+
+use crate::correspondence::parties::{fold, PartyId};
+use crate::correspondence::when::Minute;
+use crate::correspondence::Correspondence;
+use crate::model::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LaneMode {
+    /// Gromyko ↔ Haig: both directions of one correspondence.
+    #[default]
+    Pair,
+    Sender,
+    Kind,
+    Volume,
+}
+
+impl LaneMode {
+    pub const ALL: [LaneMode; 4] = [
+        LaneMode::Pair,
+        LaneMode::Sender,
+        LaneMode::Kind,
+        LaneMode::Volume,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LaneMode::Pair => "pair",
+            LaneMode::Sender => "sender",
+            LaneMode::Kind => "kind",
+            LaneMode::Volume => "volume",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Pair => "Correspondents",
+            LaneMode::Sender => "Sender",
+            LaneMode::Kind => "Kind",
+            LaneMode::Volume => "Volume",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LaneMode> {
+        LaneMode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// The reader's filters (all optional; they combine with AND).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub person: Option<PartyId>,
+    pub kind: Option<Kind>,
+    pub volume: Option<u16>,
+    pub from: Option<Minute>,
+    pub to: Option<Minute>,
+    /// Words of the heading (case and accents ignored).
+    pub text: String,
+}
+
+/// The documents a filter keeps: placed ones by date, undated ones apart.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub placed: Vec<u32>,
+    pub undated: Vec<u32>,
+    /// All documents, before filtering.
+    pub total: usize,
+}
+
+impl Selection {
+    pub fn shown(&self) -> usize {
+        self.placed.len() + self.undated.len()
+    }
+}
+
+pub fn select(c: &Correspondence, f: &Filter, titles: &[String]) -> Selection {
+    let words: Vec<String> = fold(&f.text)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let keep = |i: u32| -> bool {
+        let d = &c.docs[i as usize];
+        if f.kind.is_some_and(|k| d.kind != k) || f.volume.is_some_and(|v| d.volume != v) {
+            return false;
+        }
+        if let Some(p) = f.person {
+            let named = d.from.contains(&p)
+                || d.to.contains(&p)
+                || d.writers().contains(&p)
+                || d.addressees().contains(&p);
+            if !named {
+                return false;
+            }
+        }
+        if !words.is_empty() {
+            let t = &titles[i as usize];
+            if !words.iter().all(|w| t.contains(w.as_str())) {
+                return false;
+            }
+        }
+        true
+    };
+    let in_range = |i: u32| {
+        let w = &c.docs[i as usize].when;
+        f.from.is_none_or(|a| w.end >= a) && f.to.is_none_or(|b| w.start <= b)
+    };
+    let placed = c
+        .by_time
+        .iter()
+        .copied()
+        .filter(|&i| in_range(i) && keep(i))
+        .collect();
+    // A date range leaves out what has no date; without one the tray shows them.
+    let undated = if f.from.is_some() || f.to.is_some() {
+        Vec::new()
+    } else {
+        (0..c.docs.len() as u32)
+            .filter(|&i| !c.docs[i as usize].when.certainty.placed() && keep(i))
+            .collect()
+    };
+    Selection {
+        placed,
+        undated,
+        total: c.docs.len(),
+    }
+}
+
+/// Folded headings, the text filter's haystack (built once with the model).
+pub fn titles(c: &Correspondence) -> Vec<String> {
+    c.docs.iter().map(|d| fold(&d.title)).collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Lane {
+    pub key: String,
+    pub label: String,
+    /// Documents in date order, and their start minutes (for binary search).
+    pub docs: Vec<u32>,
+    pub starts: Vec<Minute>,
+    /// Lanes merged into this one ("Other": how many).
+    pub merged: usize,
+}
+
+/// The lanes of a selection, largest first; beyond `limit`, the rest share one "Other" lane
+/// (nothing is dropped).
+pub fn lanes(
+    c: &Correspondence,
+    sel: &Selection,
+    mode: LaneMode,
+    limit: usize,
+    volume_label: &dyn Fn(&str) -> String,
+) -> Vec<Lane> {
+    use std::collections::HashMap;
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Lane> = Vec::new();
+    let name = |p: PartyId| c.parties.get(p).label.clone();
+    for &i in &sel.placed {
+        let d = &c.docs[i as usize];
+        let (key, label) = match mode {
+            LaneMode::Pair => {
+                let (a, b) = (d.writers().first(), d.addressees().first());
+                match (a, b) {
+                    (Some(&a), Some(&b)) => {
+                        let (x, y) = if name(a) <= name(b) { (a, b) } else { (b, a) };
+                        (format!("{x}-{y}"), format!("{} ↔ {}", name(x), name(y)))
+                    }
+                    (Some(&a), None) | (None, Some(&a)) => (format!("{a}"), name(a)),
+                    (None, None) => ("-".into(), "No correspondents named".into()),
+                }
+            }
+            LaneMode::Sender => match d.writers().first() {
+                Some(&a) => (format!("{a}"), name(a)),
+                None => ("-".into(), "No sender named".into()),
+            },
+            LaneMode::Kind => (d.kind.as_str().into(), d.kind.label().into()),
+            LaneMode::Volume => {
+                let v = c.volume_of(i);
+                (v.to_string(), volume_label(v))
+            }
+        };
+        let k = *by_key.entry(key.clone()).or_insert_with(|| {
+            out.push(Lane {
+                key,
+                label,
+                docs: Vec::new(),
+                starts: Vec::new(),
+                merged: 0,
+            });
+            out.len() - 1
+        });
+        out[k].docs.push(i);
+    }
+    out.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.label.cmp(&b.label)));
+    if out.len() > limit.max(1) {
+        let rest = out.split_off(limit.max(1) - 1);
+        let mut docs: Vec<u32> = rest.iter().flat_map(|l| l.docs.iter().copied()).collect();
+        docs.sort_by_key(|&i| (c.docs[i as usize].when.start, i));
+        out.push(Lane {
+            key: "other".into(),
+            label: format!(
+                "{} other {}",
+                rest.len(),
+                match mode {
+                    LaneMode::Pair => "correspondences",
+                    LaneMode::Sender => "senders",
+                    LaneMode::Kind => "kinds",
+                    LaneMode::Volume => "volumes",
+                }
+            ),
+            docs,
+            starts: Vec::new(),
+            merged: rest.len(),
+        });
+    }
+    for l in &mut out {
+        l.starts = l
+            .docs
+            .iter()
+            .map(|&i| c.docs[i as usize].when.start)
+            .collect();
+    }
+    out
+}
+
+/// One thing drawn on a lane: a document, or a count of documents too close to tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Range in the lane's `docs`.
+    pub first: u32,
+    pub count: u32,
+    /// Earliest start and latest start of its documents.
+    pub start: Minute,
+    pub end: Minute,
+}
+
+/// The bin width for a view: about `min_px` pixels, rounded to a power of two minutes so
+/// that counts split in two as the reader zooms in (and pans keep the same bins).
+pub fn bin_minutes(span: f64, width: f64, min_px: f64) -> i64 {
+    let want = (span / width.max(1.0) * min_px).max(1.0);
+    let p = want.log2().ceil().clamp(0.0, 40.0) as u32;
+    1i64 << p
+}
+
+/// The marks of one lane in `[start, end]` (plus one bin either side, so marks slide in
+/// rather than pop in when panning).
+pub fn marks(lane: &Lane, start: f64, end: f64, bin: i64, out: &mut Vec<Mark>) {
+    let s = &lane.starts;
+    let lo = (start.floor() as i64).div_euclid(bin) * bin - bin;
+    let hi = (end.ceil() as i64).div_euclid(bin) * bin + 2 * bin;
+    let mut i = s.partition_point(|&t| t < lo);
+    let stop = s.partition_point(|&t| t < hi);
+    while i < stop {
+        let b = s[i].div_euclid(bin);
+        let j = i + s[i..stop].partition_point(|&t| t.div_euclid(bin) == b);
+        out.push(Mark {
+            first: i as u32,
+            count: (j - i) as u32,
+            start: s[i],
+            end: s[j - 1],
+        });
+        i = j;
+    }
+}
+
+/// A larger set for benchmarks: the documents replicated `times` times, each copy shifted
+/// by `shift` minutes (ids suffixed `~k`). The parties and links are shared.
+pub fn replicate(c: &Correspondence, times: usize, shift: Minute) -> Correspondence {
+    let mut out = Correspondence::default();
+    out.volumes = c.volumes.clone();
+    for k in 0..times {
+        for d in &c.docs {
+            let mut d = d.clone();
+            if k > 0 {
+                d.id = format!("{}~{k}", d.id);
+                if d.when.certainty.placed() {
+                    d.when.start += shift * k as i64;
+                    d.when.end += shift * k as i64;
+                }
+            }
+            out.docs.push(d);
+        }
+    }
+    out.parties = c.parties.clone();
+    out.reindex();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lane(starts: &[Minute]) -> Lane {
+        Lane {
+            key: "k".into(),
+            label: "k".into(),
+            docs: (0..starts.len() as u32).collect(),
+            starts: starts.to_vec(),
+            merged: 0,
+        }
+    }
+
+    #[test]
+    fn marks_keep_every_document_and_split_when_zooming() {
+        let starts: Vec<Minute> = (0..1000).map(|i| i * 37 % 100_000).collect::<Vec<_>>();
+        let mut sorted = starts.clone();
+        sorted.sort();
+        let l = lane(&sorted);
+        let mut prev = 0;
+        for width in [10_000.0, 100_000.0, 1_000_000.0] {
+            let bin = bin_minutes(100_000.0, width / 100.0, 12.0);
+            let mut m = Vec::new();
+            marks(&l, 0.0, 100_000.0, bin, &mut m);
+            let total: u32 = m.iter().map(|m| m.count).sum();
+            assert_eq!(total, 1000, "no document dropped at bin {bin}");
+            assert!(m.len() >= prev, "zooming in never merges");
+            prev = m.len();
+        }
+        assert_eq!(bin_minutes(1024.0, 1024.0, 1.0), 1);
+        assert_eq!(bin_minutes(1000.0, 10.0, 12.0), 2048);
+    }
+}

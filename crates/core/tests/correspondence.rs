@@ -1,0 +1,237 @@
+//! The correspondence model on real FRUS data: dates with certainty, correspondents
+//! normalised, threads resolved with their evidence.
+
+mod common;
+
+use common::{corpus, seed_path, tei_volumes};
+use letterbook_core::correspondence::{
+    parties::PartyKind,
+    when::{iso_day, Certainty},
+    Correspondence, Relation,
+};
+use letterbook_core::{parse_text, parse_volume, DateSource, Document, VolumeParse};
+
+fn volume(path: &std::path::Path) -> VolumeParse {
+    let bytes = std::fs::read(path).expect("read volume");
+    parse_volume(&path.to_string_lossy(), &bytes).expect("volume parses")
+}
+
+fn modern() -> VolumeParse {
+    volume(&corpus().join("tei-modern/frus1981-88v03-d72-d75.xml"))
+}
+
+fn build(v: &[&VolumeParse]) -> Correspondence {
+    let docs: Vec<&Document> = v.iter().flat_map(|v| &v.documents).collect();
+    let vols: Vec<_> = v.iter().map(|v| &v.volume).collect();
+    Correspondence::build(&docs, &vols)
+}
+
+#[test]
+fn the_seed_thread_d74_answers_d73() {
+    let m = modern();
+    let c = build(&[&m]);
+    let d74 = c.index_of("frus1981-88v03-d74").unwrap();
+    let d73 = c.index_of("frus1981-88v03-d73").unwrap();
+    let links = c.links_from(d74);
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].to, d73);
+    assert_eq!(links[0].relation, Relation::Answers);
+    assert_eq!(
+        links[0].evidence,
+        "your letter of July 10, 1981 + footnote 2: See Document 73."
+    );
+    // d73 carries Haig's letter of July 10 to Gromyko: the Secretary is Haig in this volume.
+    let f73 = &c.docs[d73 as usize];
+    let carried = f73.carried.as_ref().expect("d73 carries a letter");
+    assert_eq!(carried.day.map(iso_day).as_deref(), Some("1981-07-10"));
+    let label = |ps: &[u32]| {
+        ps.iter()
+            .map(|&p| c.parties.get(p).label.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(label(f73.writers()), ["Haig"]);
+    assert_eq!(label(f73.addressees()), ["Gromyko"]);
+    assert_eq!(
+        label(&f73.from),
+        ["Department of State"],
+        "raw parties kept"
+    );
+    assert!(
+        f73.party_evidence
+            .iter()
+            .any(|e| e.contains("Haig held the office of Secretary of State")),
+        "{:?}",
+        f73.party_evidence
+    );
+    let f74 = &c.docs[d74 as usize];
+    assert_eq!(label(&f74.from), ["Gromyko"]);
+    assert_eq!(f74.when.certainty, Certainty::Exact);
+    assert_eq!(iso_day(f74.when.start), "1981-07-20");
+    assert_eq!(
+        c.docs[c.index_of("frus1981-88v03-d75").unwrap() as usize]
+            .when
+            .certainty,
+        Certainty::Undated
+    );
+    assert_eq!(c.thread(d74), vec![d73, d74]);
+    // The model's links, as `letterbook parse --json` prints them.
+    let l = c.model_links(d74);
+    assert_eq!(
+        (l[0].target.as_str(), l[0].relation.as_str()),
+        ("frus1981-88v03-d73", "answers")
+    );
+}
+
+#[test]
+fn the_plain_text_seed_with_the_tei_excerpt() {
+    let bytes = std::fs::read(seed_path()).unwrap();
+    let seed = parse_text("frus1981-88v03-d74.txt", &bytes).unwrap();
+    let m = modern();
+    let mut docs: Vec<&Document> = m.documents.iter().filter(|d| d.id != seed.id).collect();
+    docs.push(&seed);
+    let c = Correspondence::build(&docs, &[&m.volume]);
+    let i = c.index_of(&seed.id).unwrap();
+    let f = &c.docs[i as usize];
+    // The text's date is inferred from its source note (7/21/81).
+    assert_eq!(
+        f.when.certainty,
+        Certainty::Inferred(DateSource::SourceNote)
+    );
+    assert_eq!(iso_day(f.when.start), "1981-07-21");
+    let l = c.links_from(i);
+    assert_eq!(l.len(), 1);
+    assert_eq!(c.docs[l[0].to as usize].id, "frus1981-88v03-d73");
+    // Gromyko of the text and Gromyko of the TEI (p_GA_1) are one party.
+    let d73 = &c.docs[l[0].to as usize];
+    assert_eq!(f.from, d73.addressees());
+    assert_eq!(f.to, d73.writers());
+}
+
+#[test]
+fn threads_resolve_in_a_volume_by_number_and_date() {
+    let v = volume(&corpus().join("tei-volumes/frus1934v05.xml"));
+    let c = build(&[&v]);
+    // d5, the Ambassador in Chile: "4. Department's telegram No. 10, January 11, 6 p.m."
+    let d5 = c.index_of("frus1934v05-d5").unwrap();
+    let l = c.links_from(d5);
+    println!("{l:?}");
+    let answers: Vec<_> = l
+        .iter()
+        .filter(|l| l.relation == Relation::Answers)
+        .collect();
+    assert_eq!(answers.len(), 1, "{l:?}");
+    let t = &c.docs[answers[0].to as usize];
+    assert_eq!(t.serial, Some(10));
+    assert_eq!(iso_day(t.when.start), "1934-01-11");
+    assert!(
+        answers[0]
+            .evidence
+            .starts_with("Department’s telegram No. 10, January 11, 6 p.m.: telegram No. 10 from"),
+        "{}",
+        answers[0].evidence
+    );
+    let total = c.links.len();
+    let answers = c
+        .links
+        .iter()
+        .filter(|l| l.relation == Relation::Answers)
+        .count();
+    println!("frus1934v05: {total} links, {answers} answers");
+    assert!(answers > 100, "{answers}");
+    // A reply is never before what it answers (a day's grace).
+    for l in &c.links {
+        let (a, b) = (&c.docs[l.from as usize].when, &c.docs[l.to as usize].when);
+        if l.relation == Relation::Answers && a.certainty.placed() && b.certainty.placed() {
+            assert!(b.start <= a.start + 1440, "{l:?}");
+        }
+    }
+}
+
+#[test]
+fn people_normalised_across_a_volume() {
+    let v = volume(&corpus().join("tei-volumes/frus1934v05.xml"));
+    let c = build(&[&v]);
+    // "The Secretary of State to …" telegrams signed "Hull" make the Secretary Hull.
+    let hull = c
+        .parties
+        .records
+        .iter()
+        .position(|r| r.label == "Hull")
+        .expect("Hull") as u32;
+    let r = c.parties.get(hull);
+    assert_eq!(r.kind, PartyKind::Person);
+    assert!(
+        r.raw.iter().any(|x| x.contains("Secretary of State")),
+        "{r:?}"
+    );
+    assert!(r.documents > 150, "{r:?}");
+    // "The Ambassador in Chile (Sevier)" everywhere is one person.
+    let sevier: Vec<_> = c
+        .parties
+        .records
+        .iter()
+        .filter(|r| r.label == "Sevier")
+        .collect();
+    assert_eq!(sevier.len(), 1);
+    let offices: Vec<_> = c
+        .parties
+        .records
+        .iter()
+        .filter(|r| r.kind == PartyKind::Office)
+        .map(|r| (&r.label, r.documents))
+        .collect();
+    println!("{} parties, offices: {offices:?}", c.parties.len());
+}
+
+#[test]
+fn every_volume_together() {
+    let vols: Vec<VolumeParse> = tei_volumes().iter().map(|p| volume(p)).collect();
+    let refs: Vec<&VolumeParse> = vols.iter().collect();
+    let t = std::time::Instant::now();
+    let c = build(&refs);
+    println!("built in {:?}", t.elapsed());
+    let docs = c.docs.len();
+    let placed = c.by_time.len();
+    let by = |k: &str| {
+        c.docs
+            .iter()
+            .filter(|d| d.when.certainty.class() == k)
+            .count()
+    };
+    println!(
+        "{docs} documents, {placed} placed (exact {}, inferred {}, approximate {}, undated {}), {} parties, {} links",
+        by("exact"), by("inferred"), by("approximate"), by("undated"), c.parties.len(), c.links.len()
+    );
+    assert_eq!(docs, refs.iter().map(|v| v.documents.len()).sum::<usize>());
+    assert!(placed * 10 > docs * 9, "most documents are dated");
+    let sorted = c
+        .by_time
+        .windows(2)
+        .all(|w| c.docs[w[0] as usize].when.start <= c.docs[w[1] as usize].when.start);
+    assert!(sorted);
+}
+
+#[test]
+fn plain_texts_alone_carry_the_thread() {
+    let read = |p: std::path::PathBuf| {
+        let bytes = std::fs::read(&p).unwrap();
+        parse_text(&p.file_name().unwrap().to_string_lossy(), &bytes).unwrap()
+    };
+    let d74 = read(seed_path());
+    let d73 = read(corpus().join("txt-dev/frus1981-88v03-d73.txt"));
+    let c = Correspondence::build(&[&d73, &d74], &[]);
+    let label = |ps: &[u32]| {
+        ps.iter()
+            .map(|&p| c.parties.get(p).label.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        label(c.docs[0].writers()),
+        ["Haig"],
+        "{:?}",
+        c.docs[0].carried
+    );
+    assert_eq!(label(c.docs[0].addressees()), ["Gromyko"]);
+    assert_eq!(c.links_from(1)[0].to, 0);
+    assert_eq!(c.links_from(1)[0].relation, Relation::Answers);
+}
