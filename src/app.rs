@@ -8,12 +8,18 @@ use crate::components::open_files::DropTarget;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
+use crate::routes::timeline::TimelinePage;
 use crate::routes::volume::{PagePage, VolumePage};
 use crate::state::Library;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lib = Library::with_sample();
+    view! { <AppWith lib=Library::with_sample()/> }
+}
+
+/// The app over a given library (the timeline benchmark fills one before mounting).
+#[component]
+pub fn AppWith(lib: Library) -> impl IntoView {
     provide_context(lib);
     view! {
         <Router>
@@ -21,6 +27,7 @@ pub fn App() -> impl IntoView {
             <header class="app-bar">
                 <a class="brand" href="/">"Letterbook"</a>
                 <a class="app-nav" href="/">"Library"</a>
+                <a class="app-nav" href="/timeline">"Timeline"</a>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>
             <main id="main" tabindex="-1">
@@ -28,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LibraryPage/>
                     <Route path=path!("/read/:id") view=ReaderPage/>
                     <Route path=path!("/volume/:vol") view=VolumePage/>
+                    <Route path=path!("/timeline") view=TimelinePage/>
                     <Route path=path!("/volume/:vol/page/:page") view=PagePage/>
                 </Routes>
             </main>

@@ -7,4 +7,4 @@ pub mod loader;
 pub mod routes;
 pub mod state;
 
-pub use app::App;
+pub use app::{App, AppWith};

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use letterbook_core::correspondence::Correspondence;
 use letterbook_core::index::VolumeIndex;
+use letterbook_core::timeline;
 use letterbook_core::volumes::{destination, volume_label, Destination};
 use letterbook_core::{parse_text, Document, Volume};
 
@@ -83,9 +85,25 @@ pub enum LoadState {
     Failed(String),
 }
 
+/// The correspondence model of everything open, and the timeline's search haystack.
+/// Compared by identity: rebuilt only when the collection changes.
+#[derive(Clone, Default)]
+pub struct Model {
+    pub corr: Arc<Correspondence>,
+    pub titles: Arc<Vec<String>>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.corr, &other.corr)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Library {
     coll: RwSignal<Collection>,
+    /// Built lazily (a memo): only a view that needs threads or the timeline pays for it.
+    pub model: Memo<Model>,
     pub loads: RwSignal<Vec<Load>>,
     next_key: StoredValue<u32>,
 }
@@ -93,11 +111,7 @@ pub struct Library {
 impl Library {
     /// A library holding the built-in sample.
     pub fn with_sample() -> Self {
-        let lib = Library {
-            coll: RwSignal::new(Collection::default()),
-            loads: RwSignal::new(Vec::new()),
-            next_key: StoredValue::new(0),
-        };
+        let lib = Library::empty();
         match parse_text(SAMPLE_FILE, SAMPLE_TEXT.as_bytes()) {
             Ok(doc) => lib.add(doc),
             Err(e) => leptos::logging::error!("the built-in sample does not parse: {e}"),
@@ -105,8 +119,40 @@ impl Library {
         lib
     }
 
+    /// A library with nothing open.
+    pub fn empty() -> Self {
+        let coll = RwSignal::new(Collection::default());
+        let model = Memo::new(move |_| {
+            coll.with(|c| {
+                let docs: Vec<&Document> = c.docs.iter().map(|d| d.as_ref()).collect();
+                let vols: Vec<&Volume> = c.volumes.iter().map(|v| &v.volume).collect();
+                let corr = Correspondence::build(&docs, &vols);
+                let titles = timeline::titles(&corr);
+                Model {
+                    corr: Arc::new(corr),
+                    titles: Arc::new(titles),
+                }
+            })
+        });
+        Library {
+            coll,
+            model,
+            loads: RwSignal::new(Vec::new()),
+            next_key: StoredValue::new(0),
+        }
+    }
+
     pub fn add(&self, doc: Document) {
         self.coll.update(|c| c.insert(Arc::new(doc)));
+    }
+
+    /// Adds documents in one step (one update for all views).
+    pub fn add_many(&self, docs: Vec<Document>) {
+        self.coll.update(|c| {
+            for d in docs {
+                c.insert(Arc::new(d));
+            }
+        });
     }
 
     /// Adds a volume and its documents in one step (one update for all views).

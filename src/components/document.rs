@@ -3,6 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::components::thread::ThreadPanel;
 use leptos_router::hooks::use_location;
 use letterbook_core::{dates, heading, volumes, Block, BlockKind, Document, Party, Severity};
 use wasm_bindgen::JsCast;
@@ -169,6 +171,7 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
             </header>
             <div class="doc-body">{blocks_view(&body, &ctx)}</div>
             <FootnoteList doc=doc.clone()/>
+            <ThreadPanel id=doc.id.clone()/>
             {(!warnings.is_empty()).then(|| view! {
                 <details class="diagnostics">
                     <summary>{format!("Parser notes ({})", warnings.len())}</summary>

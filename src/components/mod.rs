@@ -5,3 +5,5 @@ pub mod entities;
 pub mod footnotes;
 pub mod inlines;
 pub mod open_files;
+pub mod thread;
+pub mod timeline;

@@ -3,4 +3,5 @@
 pub mod library;
 pub mod not_found;
 pub mod reader;
+pub mod timeline;
 pub mod volume;

@@ -174,6 +174,18 @@ pub fn iso_day(m: Minute) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
 }
 
+/// `YYYY-MM-DDTHH:MM` of a minute (URLs).
+pub fn format_minute(m: Minute) -> String {
+    datetime(m).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Parses `YYYY-MM-DDTHH:MM`.
+pub fn parse_minute(s: &str) -> Option<Minute> {
+    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M")
+        .ok()
+        .map(minutes)
+}
+
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to the first minute of that span.
 pub fn parse_day(s: &str) -> Option<Minute> {
     let s = s.trim();
