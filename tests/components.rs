@@ -15,16 +15,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn el(selector: &str) -> Option<web_sys::HtmlElement> {
-    doc()
-        .query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
+mod common;
+use common::{doc, el, wait_for};
 
 fn text(selector: &str) -> String {
     el(selector)
@@ -277,16 +269,6 @@ async fn wait_path(path: &str) {
         sleep(Duration::from_millis(20)).await;
     }
     panic!("never navigated to {path}");
-}
-
-async fn wait_for(selector: &str) -> web_sys::HtmlElement {
-    for _ in 0..100 {
-        if let Some(e) = el(selector) {
-            return e;
-        }
-        sleep(Duration::from_millis(20)).await;
-    }
-    panic!("{selector} never appeared");
 }
 
 #[wasm_bindgen_test]

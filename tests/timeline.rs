@@ -12,18 +12,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::{doc, el, wait_for};
+
 const MODERN: &str = include_str!("../../shared/corpus/tei-modern/frus1981-88v03-d72-d75.xml");
-
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn el(selector: &str) -> Option<web_sys::HtmlElement> {
-    doc()
-        .query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
 
 fn all(selector: &str) -> Vec<web_sys::HtmlElement> {
     let list = doc().query_selector_all(selector).unwrap();
@@ -37,16 +29,6 @@ async fn settle() {
     leptos::task::tick().await;
     sleep(Duration::from_millis(80)).await;
     leptos::task::tick().await;
-}
-
-async fn wait_for(selector: &str) -> web_sys::HtmlElement {
-    for _ in 0..150 {
-        if let Some(e) = el(selector) {
-            return e;
-        }
-        sleep(Duration::from_millis(20)).await;
-    }
-    panic!("{selector} never appeared");
 }
 
 /// Mounts the app at "/", opens the modern excerpt through the file input, then goes to

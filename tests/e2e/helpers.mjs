@@ -44,6 +44,16 @@ export async function startApp() {
   };
 }
 
+/** A page in a fresh context, collecting page errors and console errors. */
+export async function openPage(app, viewport = { width: 1280, height: 900 }) {
+  const context = await app.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  return { page, context, errors };
+}
+
 export const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
 
 export async function tabTo(page, id, limit = 40) {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, CORPUS, activeId, axe, startApp } from "./helpers.mjs";
+import { ARTIFACTS, CORPUS, axe, openPage, startApp } from "./helpers.mjs";
 
 const MODERN = join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml");
 const VOLUMES = readdirSync(join(CORPUS, "tei-volumes"))
@@ -22,14 +22,7 @@ after(async () => {
   await app?.stop();
 });
 
-async function newPage(viewport = { width: 1280, height: 900 }) {
-  const context = await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  return { page, context, errors };
-}
+const newPage = (viewport) => openPage(app, viewport);
 
 async function open(page, files, expect) {
   await page.goto(app.base + "/");
@@ -180,6 +173,19 @@ describe("the timeline", () => {
     await page.waitForFunction(() => location.search.includes("kind=telegram"));
     await page.screenshot({ path: join(ARTIFACTS, "timeline-1920.png") });
     assert.deepEqual(await axe(page), []);
+    // The brush: drag across the years to choose a date range.
+    await page.click(".tl-clear");
+    await page.waitForFunction(() => /^Showing 4,874/.test(document.querySelector("#tl-count").innerText));
+    const brush = await page.locator(".tl-brush").boundingBox();
+    await page.mouse.move(brush.x + brush.width * 0.55, brush.y + brush.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(brush.x + brush.width * 0.7, brush.y + brush.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => location.search.includes("from=") && location.search.includes("to="));
+    const ranged = await count();
+    const inRange = Number(ranged.match(/^Showing ([\d,]+)/)[1].replace(/,/g, ""));
+    assert.ok(inRange > 0 && inRange < 4874 && !/undated/.test(ranged), ranged);
+    assert.notEqual(await page.inputValue(".tl-filters input[type=date] >> nth=0"), "");
     await page.click("button:text('Show all')");
     await page.setViewportSize({ width: 360, height: 740 });
     if (!(await page.locator(".tl-clear").isVisible())) await page.click(".tl-filter-box summary");

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, CORPUS, activeId, axe, startApp } from "./helpers.mjs";
+import { ARTIFACTS, CORPUS, activeId, axe, openPage, startApp } from "./helpers.mjs";
 
 const VOLUME = join(CORPUS, "tei-volumes", "frus1934v05.xml");
 const MODERN = join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml");
@@ -22,14 +22,7 @@ after(async () => {
   await app?.stop();
 });
 
-async function newPage(viewport = { width: 1280, height: 900 }) {
-  const context = await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  return { page, context, errors };
-}
+const newPage = (viewport) => openPage(app, viewport);
 
 /** Chooses files in the page's file input, as a person would with the picker. */
 async function openFiles(page, files) {
