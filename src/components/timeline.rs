@@ -889,6 +889,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
             <div id="tl-frame" class="tl-frame" tabindex="0" node_ref=frame role="group"
                 aria-roledescription="timeline"
                 aria-label="Timeline: + and − zoom, arrow keys move in time, Tab reaches the documents, arrow keys then go from one to the next, Enter opens it"
+                aria-describedby="tl-help"
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
                 on:wheel=on_wheel on:dblclick=on_dblclick on:click=on_click on:keydown=on_keydown>
                 <div class="tl-axis" node_ref=axis_ref aria-hidden="true"></div>
@@ -896,6 +897,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                 </div>
                 <svg class="tl-arcs" node_ref=arcs aria-hidden="true" focusable="false"></svg>
             </div>
+            <p id="tl-help" class="visually-hidden">"The List button above the timeline gives the same documents as a list in date order."</p>
             <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
         </div>
     }

@@ -85,6 +85,54 @@ describe("the timeline", () => {
     await page.mouse.move(box.x + box.width / 2 + 150, box.y + 30, { steps: 5 });
     await page.mouse.up();
     assert.notEqual(await page.locator(".tl-tick").first().evaluate((t) => t.style.left), before);
+    // Touch, with the pointer events a touch screen sends: a pinch zooms in, a double tap
+    // zooms in, a swipe keeps gliding after the finger lifts.
+    const ticksAt = () => page.evaluate(() => [...document.querySelectorAll(".tl-tick")].map((t) => t.style.left).join());
+    const touch = (type, id, x) =>
+      page.evaluate(([type, id, x]) => {
+        const frame = document.querySelector(".tl-frame");
+        const r = frame.querySelector(".tl-rows").getBoundingClientRect();
+        frame.dispatchEvent(new PointerEvent(type, {
+          pointerId: id, pointerType: "touch", isPrimary: id === 1, bubbles: true, cancelable: true,
+          clientX: r.left + x, clientY: r.top + 30,
+        }));
+      }, [type, id, x]);
+    const unitNow = () => page.locator(".tl-axis").getAttribute("data-unit");
+    await page.click("button:text('Show all')");
+    await page.waitForFunction(() => document.querySelector(".tl-axis").dataset.unit === "days");
+    await touch("pointerdown", 1, 500);
+    await touch("pointerdown", 2, 560);
+    for (let d = 80; d <= 400; d += 40) {
+      await touch("pointermove", 1, 530 - d / 2);
+      await touch("pointermove", 2, 530 + d / 2);
+    }
+    await touch("pointerup", 1, 330);
+    await touch("pointerup", 2, 730);
+    await page.waitForFunction(() => document.querySelector(".tl-axis").dataset.unit === "hours");
+    assert.equal(await unitNow(), "hours", "the pinch zoomed in from days to hours");
+    await page.click("button:text('Show all')");
+    await page.waitForFunction(() => document.querySelector(".tl-axis").dataset.unit === "days");
+    const wide = await page.evaluate(() => [...document.querySelectorAll(".tl-tick")].map((t) => t.textContent).join());
+    await touch("pointerdown", 1, 400);
+    await touch("pointerup", 1, 400);
+    await touch("pointerdown", 1, 402);
+    await touch("pointerup", 1, 402);
+    await page.waitForFunction((w) => [...document.querySelectorAll(".tl-tick")].map((t) => t.textContent).join() !== w, wide);
+    // A swipe: the view keeps moving for a while after the last pointer event.
+    await touch("pointerdown", 1, 600);
+    for (let x = 580; x >= 300; x -= 40) {
+      await touch("pointermove", 1, x);
+      await page.waitForTimeout(8);
+    }
+    await touch("pointerup", 1, 300);
+    await page.waitForTimeout(60);
+    const afterLift = (await ticksAt());
+    await page.waitForTimeout(250);
+    assert.notEqual((await ticksAt()), afterLift, "still gliding after the finger lifted");
+    await page.waitForTimeout(2500);
+    const rest = (await ticksAt());
+    await page.waitForTimeout(200);
+    assert.equal((await ticksAt()), rest, "and then at rest");
     // The view is in the URL after it rests; a reload keeps filters, lanes and selection.
     await page.waitForFunction(() => location.search.includes("at="));
     // The card opens the reader; its "In the timeline" centres and highlights the document.

@@ -199,8 +199,9 @@ fn every_volume_together() {
             .count()
     };
     println!(
-        "{docs} documents, {placed} placed (exact {}, inferred {}, approximate {}, undated {}), {} parties, {} links",
-        by("exact"), by("inferred"), by("approximate"), by("undated"), c.parties.len(), c.links.len()
+        "{docs} documents, {placed} placed (exact {}, inferred {}, approximate {}, undated {}), {} parties, {} links ({} answers)",
+        by("exact"), by("inferred"), by("approximate"), by("undated"), c.parties.len(), c.links.len(),
+        c.links.iter().filter(|l| l.relation == Relation::Answers).count()
     );
     assert_eq!(docs, refs.iter().map(|v| v.documents.len()).sum::<usize>());
     assert!(placed * 10 > docs * 9, "most documents are dated");
