@@ -4,36 +4,13 @@
 // measures how long the page is blocked while they parse.
 // Usage: node scripts/bench-browser.mjs [runs]     (after scripts/setup.sh and a release build)
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
 import { readdirSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { CORPUS, ROOT, buildAndServe } from "./bench-server.mjs";
 
-const ROOT = resolve(import.meta.dirname, "..");
-const CORPUS = resolve(ROOT, process.env.LETTERBOOK_CORPUS ?? "../shared/corpus");
-const OUT = join(ROOT, "target", "bench-dist");
 const runs = Number(process.argv[2] ?? 7);
-
-execFileSync("trunk", ["build", "--release", "--dist", OUT, "--public-url", "/", "bench/index.html"], {
-  cwd: ROOT,
-  stdio: ["ignore", "ignore", "inherit"],
-});
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".xml": "application/xml" };
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const [root, rel] = path.startsWith("/corpus/") ? [CORPUS, path.slice(8)] : [OUT, path === "/" ? "index.html" : path];
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root) || !(await stat(file).catch(() => null))?.isFile()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-  res.end(await readFile(file));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, server } = await buildAndServe("bench/index.html", "bench-dist");
 
 const volumes = readdirSync(join(CORPUS, "tei-volumes"))
   .filter((f) => f.endsWith(".xml"))

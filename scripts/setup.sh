@@ -4,7 +4,7 @@
 #   - the wasm32 target (rustup)
 #   - trunk 0.21.14 and wasm-bindgen-cli at the exact version of Cargo.lock (cargo install)
 #   - npm dev tools pinned in package-lock.json: binaryen 132 (wasm-opt), playwright-core,
-#     axe-core (npm ci, into node_modules/)
+#     axe-core, vis-timeline (the timeline benchmark's peer) (npm ci, into node_modules/)
 #   - Debian's chromium and chromium-driver (apt-get), unless --no-browser is given
 # Afterwards, in the same shell:  source scripts/env.sh
 set -euo pipefail
@@ -35,7 +35,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $want_wbg"; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm tools (binaryen, playwright-core, axe-core)"
+  step "npm tools (binaryen, playwright-core, axe-core, vis-timeline)"
   npm ci --no-audit --no-fund
 fi
 
