@@ -26,7 +26,21 @@ pub fn doc_label(c: &Correspondence, i: u32) -> String {
 pub fn ThreadPanel(id: String) -> impl IntoView {
     let lib = expect_context::<Library>();
     let timeline = timeline_href_for(&id);
+    // The model may need building (the first reader after volumes open): the document
+    // paints first, the thread right after.
+    let ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     move || {
+        if !ready.get() {
+            return None;
+        }
         let m = lib.model.get();
         let c = &m.corr;
         let i = c.index_of(&id)?;
