@@ -9,14 +9,12 @@ use std::time::Duration;
 use gloo_timers::future::sleep;
 use leptos::prelude::*;
 use letterbook_app::state::{Followed, Library, SAMPLE_FILE, SAMPLE_TEXT};
-use letterbook_app::App;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{doc, el, wait_for};
+use common::{choose_file, doc, el, mount_app_at, press_on, push_path, settle, wait_for};
 
 fn text(selector: &str) -> String {
     el(selector)
@@ -28,19 +26,8 @@ fn active_id() -> String {
     doc().active_element().map(|e| e.id()).unwrap_or_default()
 }
 
-/// Lets Leptos update the DOM and the animation frames that place the popover run.
-async fn settle() {
-    leptos::task::tick().await;
-    sleep(Duration::from_millis(60)).await;
-    leptos::task::tick().await;
-}
-
 fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    press_on(None, key)
 }
 
 const SAMPLE: &str = "/read/frus1981-88v03-d74";
@@ -48,23 +35,6 @@ const SAMPLE: &str = "/read/frus1981-88v03-d74";
 /// Mounts the whole app at the sample letter; dropping the handle unmounts it.
 async fn mount_app() -> impl Drop {
     mount_app_at(SAMPLE).await
-}
-
-/// Mounts the whole app at `path` into a fresh container.
-async fn mount_app_at(path: &str) -> impl Drop {
-    let history = web_sys::window().unwrap().history().unwrap();
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    if let Some(old) = doc().get_element_by_id("app-under-test") {
-        old.remove();
-    }
-    let root: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
-    root.set_id("app-under-test");
-    doc().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root, App);
-    settle().await;
-    handle
 }
 
 #[wasm_bindgen_test]
@@ -232,30 +202,12 @@ const VOLUME: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <p>Received.</p></div>
 </div></body></text></TEI>"##;
 
-/// Chooses a file in the library's file input, as the picker would.
-fn choose_file(name: &str, content: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
-    let dt = web_sys::DataTransfer::new().unwrap();
-    dt.items().add_with_file(&file).unwrap();
-    let input: web_sys::HtmlInputElement = el("#open-files-input").unwrap().unchecked_into();
-    input.set_files(Some(&dt.files().unwrap()));
-    let ev = web_sys::Event::new("change").unwrap();
-    input.dispatch_event(&ev).unwrap();
-}
-
 /// Follows an in-app link the way the router does on a click (pushState + popstate). Link
 /// clicks themselves are exercised in the end-to-end tests: here the windows of earlier
 /// tests' routers share the page.
 async fn follow(link: &web_sys::HtmlElement) {
     let href = link.get_attribute("href").unwrap();
-    let win = web_sys::window().unwrap();
-    win.history()
-        .unwrap()
-        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-        .unwrap();
-    win.dispatch_event(&web_sys::Event::new("popstate").unwrap())
-        .unwrap();
+    push_path(&href);
     wait_path(href.split('#').next().unwrap()).await;
 }
 

@@ -10,11 +10,11 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use letterbook_core::correspondence::when::{
-    format_minute, iso_day, parse_minute, Certainty, When,
+    self, format_minute, iso_day, parse_minute, Certainty,
 };
+use letterbook_core::correspondence::ThreadLink;
 use letterbook_core::dates;
-use letterbook_core::model::Precision;
-use letterbook_core::timeline::{axis, bin_minutes, marks, Lane, Mark};
+use letterbook_core::timeline::{axis, bin_minutes, locate, marks, Lane, Mark};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -23,34 +23,6 @@ use crate::state::{doc_href, Library};
 
 const MIN_SPAN: f64 = 360.0; // six hours
 const MAX_SPAN: f64 = 1000.0 * 525_960.0;
-
-/// "July 20, 1981", "July 11, 1981, 6:58 p.m.", "March 1918", "March 2 – March 19, 1918".
-pub fn when_text(w: &When) -> String {
-    if !w.certainty.placed() {
-        return "undated".into();
-    }
-    match w.precision {
-        Some(Precision::Minute) => dates::display(&format_minute(w.start)),
-        Some(Precision::Year) if !range_of_days(w) => dates::display(&iso_day(w.start)[..4]),
-        Some(Precision::Month) if !range_of_days(w) => dates::display(&iso_day(w.start)[..7]),
-        _ if w.end - w.start >= 1440 => format!(
-            "{} – {}",
-            dates::display(&iso_day(w.start)),
-            dates::display(&iso_day(w.end))
-        ),
-        _ => dates::display(&iso_day(w.start)),
-    }
-}
-
-/// A range that is not a whole month or year (TEI min/max days).
-fn range_of_days(w: &When) -> bool {
-    let (a, b) = (iso_day(w.start), iso_day(w.end + 1));
-    match w.precision {
-        Some(Precision::Month) => !(a.ends_with("-01") && b.ends_with("-01")),
-        Some(Precision::Year) => !(a.ends_with("-01-01") && b.ends_with("-01-01")),
-        _ => false,
-    }
-}
 
 pub fn format_at(a: f64, b: f64) -> String {
     let f = |m: f64| format_minute(m.round() as i64);
@@ -62,6 +34,15 @@ pub fn parse_at(s: &str) -> Option<(f64, f64)> {
     let p = |x: &str| parse_minute(x).map(|m| m as f64);
     let (a, b) = (p(a)?, p(b)?);
     (b - a >= MIN_SPAN).then_some((a, b))
+}
+
+/// The selected document's thread links (compared by identity: a memo's value).
+#[derive(Clone)]
+struct ThreadRef(Arc<Vec<ThreadLink>>);
+impl PartialEq for ThreadRef {
+    fn eq(&self, o: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &o.0)
+    }
 }
 
 /// What the last frame drew, for the event handlers.
@@ -178,6 +159,24 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
         }
     });
 
+    // The device's pointer does not change while the page is open.
+    let coarse = window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches());
+    // The selected document's thread: computed when the selection changes, not per frame.
+    let thread = Memo::new(move |_| {
+        let m = lib.model.get();
+        let links = st
+            .selected
+            .get()
+            .and_then(|id| m.corr.index_of(&id))
+            .map(|i| m.corr.thread_links(i))
+            .unwrap_or_default();
+        ThreadRef(Arc::new(links))
+    });
+
     let draw = {
         let drawn = drawn.clone();
         let alive = alive.clone();
@@ -199,17 +198,13 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
             let m = lib.model.get_untracked();
             let c = &m.corr;
             let width = (rows_el.client_width() as f64).max(100.0);
-            let coarse = window()
-                .match_media("(pointer: coarse)")
-                .ok()
-                .flatten()
-                .is_some_and(|q| q.matches());
             // Counts sit at their bin's middle, so bins wider than a count's bubble never
             // overlap; a single document sits at its own time.
             let min_px = if coarse { 52.0 } else { 36.0 };
             let bin = bin_minutes(e - s, width, min_px);
             let x_of = |t: f64| (t - s) / (e - s) * width;
             let selected = st.selected.get_untracked().and_then(|id| c.index_of(&id));
+            let selected_at = selected.and_then(|d| locate(c, &lanes, d));
             let active = document().active_element();
             let had_focus = active
                 .as_ref()
@@ -236,6 +231,8 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                 let _ = rows_el.append_child(&row);
             }
             let mut out: Vec<(usize, Mark, f64)> = Vec::new();
+            // Where each lane's marks begin in `out` (a mark's button is its offset there).
+            let mut lane_first: Vec<usize> = Vec::with_capacity(lanes.len() + 1);
             let mut buf = Vec::new();
             for (li, lane) in lanes.iter().enumerate() {
                 let row: Element = row_nodes.item(li as u32).expect("row");
@@ -254,6 +251,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                 let track = row.last_element_child().expect("track");
                 buf.clear();
                 marks(lane, s, e, bin, &mut buf);
+                lane_first.push(out.len());
                 let kids = track.children();
                 for (k, mk) in buf.iter().enumerate() {
                     let b: HtmlElement = match kids.item(k as u32) {
@@ -298,7 +296,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                         };
                         (
                             class,
-                            format!("{n}{}, {}{cert}", d.title, when_text(&d.when)),
+                            format!("{n}{}, {}{cert}", d.title, when::display(&d.when)),
                             w,
                         )
                     } else {
@@ -311,11 +309,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                                 dates::display(&iso_day(mk.end))
                             )
                         };
-                        let contains = selected.is_some_and(|sel| {
-                            lane.docs[mk.first as usize..(mk.first + mk.count) as usize]
-                                .contains(&sel)
-                        });
-                        let class = if contains {
+                        let class = if mk.covers(li, selected_at) {
                             "tl-mark many selected"
                         } else {
                             "tl-mark many"
@@ -352,17 +346,22 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                     }
                 }
             }
+            lane_first.push(out.len());
             let mut order: Vec<usize> = (0..out.len()).collect();
             order.sort_by_key(|&k| (out[k].1.start, out[k].0));
 
             // Roving focus: the mark holding the focused (or selected) document, else the
             // first in view, is the one Tab reaches.
+            // The drawn mark standing for a document: its lane's marks, by binary search.
+            let mark_of_doc = |d: u32| -> Option<usize> {
+                let (l, p) = locate(c, &lanes, d)?;
+                let range = lane_first[l]..lane_first[l + 1];
+                let k = range.start
+                    + out[range.clone()].partition_point(|(_, mk, _)| mk.first + mk.count <= p);
+                (k < range.end && out[k].1.covers(l, Some((l, p)))).then_some(k)
+            };
             let want = focus_doc.get_value().or(selected);
-            let holder = want.and_then(|d| {
-                out.iter().position(|(l, mk, _)| {
-                    lanes[*l].docs[mk.first as usize..(mk.first + mk.count) as usize].contains(&d)
-                })
-            });
+            let holder = want.and_then(mark_of_doc);
             let visible_first = order
                 .iter()
                 .copied()
@@ -372,11 +371,9 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                 let (l, _, _) = out[k];
                 let row = row_nodes.item(l as u32)?;
                 let track = row.last_element_child()?;
-                // Position of k within its lane.
-                let pos = out[..k].iter().filter(|(x, _, _)| *x == l).count();
                 track
                     .children()
-                    .item(pos as u32)
+                    .item((k - lane_first[l]) as u32)
                     .map(|e| e.unchecked_into())
             };
             if let Some(k) = roving {
@@ -418,43 +415,33 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
             // Thread arcs of the selected document.
             if let Some(svg) = arcs.get_untracked() {
                 svg.set_inner_html("");
-                if let Some(sel) = selected {
-                    let thread = c.thread(sel);
-                    if thread.len() > 1 {
-                        let base = rows_el.get_bounding_client_rect();
-                        let pos = |d: u32| -> Option<(f64, f64)> {
-                            let k = out.iter().position(|(l, mk, _)| {
-                                lanes[*l].docs[mk.first as usize..(mk.first + mk.count) as usize]
-                                    .contains(&d)
-                            })?;
-                            let b = all_buttons(k)?;
-                            let r = b.get_bounding_client_rect();
-                            Some((
-                                r.left() - base.left() + r.width() / 2.0,
-                                r.top() - base.top() + r.height() / 2.0,
-                            ))
-                        };
-                        let ns = Some("http://www.w3.org/2000/svg");
-                        for l in c
-                            .links
-                            .iter()
-                            .filter(|l| thread.contains(&l.from) && thread.contains(&l.to))
-                        {
-                            if let (Some((x1, y1)), Some((x2, y2))) = (pos(l.from), pos(l.to)) {
-                                let lift = ((x1 - x2).abs() / 3.0).clamp(18.0, 90.0);
-                                let d = format!(
-                                    "M{x1:.1},{y1:.1} Q{:.1},{:.1} {x2:.1},{y2:.1}",
-                                    (x1 + x2) / 2.0,
-                                    y1.min(y2) - lift
+                let links = thread.get_untracked().0;
+                if !links.is_empty() {
+                    let base = rows_el.get_bounding_client_rect();
+                    let pos = |d: u32| -> Option<(f64, f64)> {
+                        let b = all_buttons(mark_of_doc(d)?)?;
+                        let r = b.get_bounding_client_rect();
+                        Some((
+                            r.left() - base.left() + r.width() / 2.0,
+                            r.top() - base.top() + r.height() / 2.0,
+                        ))
+                    };
+                    let ns = Some("http://www.w3.org/2000/svg");
+                    for l in links.iter() {
+                        if let (Some((x1, y1)), Some((x2, y2))) = (pos(l.from), pos(l.to)) {
+                            let lift = ((x1 - x2).abs() / 3.0).clamp(18.0, 90.0);
+                            let d = format!(
+                                "M{x1:.1},{y1:.1} Q{:.1},{:.1} {x2:.1},{y2:.1}",
+                                (x1 + x2) / 2.0,
+                                y1.min(y2) - lift
+                            );
+                            if let Ok(p) = document().create_element_ns(ns, "path") {
+                                let _ = p.set_attribute("d", &d);
+                                let _ = p.set_attribute(
+                                    "class",
+                                    &format!("tl-arc {}", l.relation.as_str()),
                                 );
-                                if let Ok(p) = document().create_element_ns(ns, "path") {
-                                    let _ = p.set_attribute("d", &d);
-                                    let _ = p.set_attribute(
-                                        "class",
-                                        &format!("tl-arc {}", l.relation.as_str()),
-                                    );
-                                    let _ = svg.append_child(&p);
-                                }
+                                let _ = svg.append_child(&p);
                             }
                         }
                     }
@@ -521,6 +508,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
             lanes.track();
             st.view.track();
             st.selected.track();
+            thread.track();
             schedule();
         });
     }

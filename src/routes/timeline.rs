@@ -7,13 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use letterbook_core::correspondence::when::{iso_day, parse_day, Minute};
+use letterbook_core::correspondence::when::{self, iso_day, parse_day, Minute};
 use letterbook_core::timeline::{self, Filter, Lane, LaneMode, Selection};
 use letterbook_core::volumes::volume_label;
 use letterbook_core::Kind;
 
-use crate::components::thread::doc_label;
-use crate::components::timeline::{parse_at, when_text, Chart};
+use crate::components::timeline::{parse_at, Chart};
 use crate::state::{doc_href, Library, Model};
 
 pub const KINDS: [Kind; 13] = [
@@ -303,7 +302,7 @@ pub fn TimelinePage() -> impl IntoView {
                 <h1 id="tl-title">"Timeline of the correspondence"</h1>
                 <p class="tl-count" id="tl-count">{count}</p>
             </header>
-            <Filters selection=selection/>
+            <Filters/>
             <div class="tl-switch" role="group" aria-label="Show as">
                 <button type="button" aria-pressed=move || (!st.list.get()).to_string()
                     on:click=move |_| st.list.set(false)>"Timeline"</button>
@@ -364,7 +363,7 @@ fn MoreLanes(lanes: Memo<LanesRef>) -> impl IntoView {
 }
 
 #[component]
-fn Filters(selection: Memo<SelRef>) -> impl IntoView {
+fn Filters() -> impl IntoView {
     let lib = expect_context::<Library>();
     let st = expect_context::<TimelineState>();
     // Correspondents for the type-ahead, most documents first.
@@ -445,7 +444,6 @@ fn Filters(selection: Memo<SelRef>) -> impl IntoView {
     };
     let volumes = move || lib.model.with(|m| m.corr.volumes.clone());
     let day_value = |m: Option<Minute>| m.map(iso_day).unwrap_or_default();
-    let _ = selection;
     view! {
         <details class="tl-filter-box" open=wide>
         <summary>{move || match active() {
@@ -532,47 +530,20 @@ fn Card() -> impl IntoView {
         let c = &m.corr;
         let i = c.index_of(&id)?;
         let d = &c.docs[i as usize];
-        let who = |ps: &[u32]| {
-            ps.iter()
-                .map(|&p| c.parties.get(p).label.clone())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let route = if d.writers().is_empty() && d.addressees().is_empty() {
-            None
-        } else {
-            Some(format!("{} → {}", who(d.writers()), who(d.addressees())))
-        };
+        let route = c.route(i);
         let date = if d.when.certainty.placed() {
-            format!("{} ({})", when_text(&d.when), d.when.certainty.describe())
+            format!(
+                "{} ({})",
+                when::display(&d.when),
+                d.when.certainty.describe()
+            )
         } else {
             d.when.certainty.describe()
         };
         let thread: Vec<String> = c
-            .links_from(i)
-            .iter()
-            .map(|l| {
-                format!(
-                    "{} {}",
-                    if l.relation.as_str() == "answers" {
-                        "Answers"
-                    } else {
-                        "Cites"
-                    },
-                    doc_label(c, l.to)
-                )
-            })
-            .chain(c.links_to(i).map(|l| {
-                format!(
-                    "{} {}",
-                    if l.relation.as_str() == "answers" {
-                        "Answered by"
-                    } else {
-                        "Cited by"
-                    },
-                    doc_label(c, l.from)
-                )
-            }))
+            .thread_entries(i)
+            .into_iter()
+            .map(|e| format!("{} {}", e.verb, c.label(e.other)))
             .collect();
         let number = d.n.as_ref().map(|n| format!("Document {n}"));
         let href = doc_href(&d.id, None);
@@ -608,24 +579,8 @@ fn ListView(selection: Memo<SelRef>) -> impl IntoView {
                 .take(limit.get())
                 .map(|&i| {
                     let d = &c.docs[i as usize];
-                    let route = if d.writers().is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " — {} → {}",
-                            d.writers()
-                                .iter()
-                                .map(|&p| c.parties.get(p).label.clone())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            d.addressees()
-                                .iter()
-                                .map(|&p| c.parties.get(p).label.clone())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    };
-                    let date = when_text(&d.when);
+                    let route = c.route(i).map(|r| format!(" — {r}")).unwrap_or_default();
+                    let date = when::display(&d.when);
                     let cls = format!("tl-list-date {}", d.when.certainty.class());
                     let cert = d.when.certainty.describe();
                     let n = d.n.as_ref().map(|n| format!("{n}. ")).unwrap_or_default();

@@ -196,6 +196,17 @@ pub fn as_dateline(line: &str) -> Option<(FoundDate, Option<String>)> {
     Some((d.clone(), place))
 }
 
+/// The diagnostic for a date a parser read and does not trust ("date/@when=\"0201-11-11\"
+/// is far from the volume's years 1861; not used"): such a date is never placed in time.
+pub fn untrusted(what: &str, why: &str) -> String {
+    format!("{what} {why}; not used")
+}
+
+/// Is this diagnostic message one of [`untrusted`]'s?
+pub fn is_untrusted(message: &str) -> bool {
+    message.starts_with("date") && message.ends_with("; not used")
+}
+
 /// The year of an ISO date string.
 pub fn year_of(iso: &str) -> Option<i32> {
     iso.get(..4)?.parse().ok()

@@ -164,9 +164,9 @@ pub fn choose_date(
             if let Some((lo, hi)) = volume_years {
                 if d.year < lo - 80 || d.year > hi + 5 {
                     diags.push(Diagnostic::warning(
-                        format!(
-                            "date “{text}” ({}) is far from the volume's years {lo}–{hi}; not used",
-                            d.iso
+                        crate::dates::untrusted(
+                            &format!("date “{text}” ({})", d.iso),
+                            &format!("is far from the volume's years {lo}–{hi}"),
                         ),
                         None,
                         None,

@@ -359,19 +359,22 @@ impl Diagnostic {
 /// Plain text of a run of inlines, without markers or page breaks (for titles, search, tests).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    push_plain(inlines, &mut out);
+    push_plain(inlines, &mut out, &mut Vec::new());
     out
 }
 
-fn push_plain(inlines: &[Inline], out: &mut String) {
+/// [`plain_text`] appended to `out`, with where each footnote marker stands in it
+/// (byte offset, footnote index): what phrase matching needs to see the note after a phrase.
+pub fn push_plain(inlines: &[Inline], out: &mut String, notes: &mut Vec<(usize, u32)>) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(t),
-            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => push_plain(c, out),
-            Inline::Ref(r) => push_plain(&r.inlines, out),
-            Inline::Person(e) | Inline::Term(e) => push_plain(&e.inlines, out),
+            Inline::Note(k) => notes.push((out.len(), *k)),
+            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => push_plain(c, out, notes),
+            Inline::Ref(r) => push_plain(&r.inlines, out, notes),
+            Inline::Person(e) | Inline::Term(e) => push_plain(&e.inlines, out, notes),
             Inline::Br(_) => out.push(' '),
-            Inline::Note(_) | Inline::Page(_) | Inline::Margin(_) => {}
+            Inline::Page(_) | Inline::Margin(_) => {}
         }
     }
 }

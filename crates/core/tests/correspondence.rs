@@ -9,7 +9,8 @@ use letterbook_core::correspondence::{
     when::{iso_day, Certainty},
     Correspondence, Relation,
 };
-use letterbook_core::{parse_text, parse_volume, DateSource, Document, VolumeParse};
+use letterbook_core::timeline::{self, Filter, LaneMode};
+use letterbook_core::{parse_text, parse_volume, DateSource, Document, Kind, VolumeParse};
 
 fn volume(path: &std::path::Path) -> VolumeParse {
     let bytes = std::fs::read(path).expect("read volume");
@@ -205,6 +206,60 @@ fn every_volume_together() {
     );
     assert_eq!(docs, refs.iter().map(|v| v.documents.len()).sum::<usize>());
     assert!(placed * 10 > docs * 9, "most documents are dated");
+    // Untrusted encoded dates (0201-11-11 and the like) are never placed.
+    let suspect: Vec<u32> = (0..docs as u32)
+        .filter(|&i| c.docs[i as usize].when.certainty == Certainty::Suspect)
+        .collect();
+    println!(
+        "{} documents with an untrusted date, none placed",
+        suspect.len()
+    );
+    assert!(!suspect.is_empty());
+    assert!(suspect.iter().all(|i| !c.by_time.contains(i)));
+    // Filters combine; lanes keep every selected document.
+    let titles = timeline::titles(&c);
+    let all = timeline::select(&c, &Filter::default(), &titles);
+    let hull = c
+        .parties
+        .records
+        .iter()
+        .position(|r| r.label == "Hull")
+        .map(|p| p as u32);
+    let by_hull = Filter {
+        person: hull,
+        ..Default::default()
+    };
+    let hull_docs = timeline::select(&c, &by_hull, &titles);
+    let hull_telegrams = timeline::select(
+        &c,
+        &Filter {
+            kind: Some(Kind::Telegram),
+            ..by_hull.clone()
+        },
+        &titles,
+    );
+    println!(
+        "filters: all {} (+{} undated), Hull {}, Hull's telegrams {}",
+        all.placed.len(),
+        all.undated.len(),
+        hull_docs.shown(),
+        hull_telegrams.shown()
+    );
+    assert_eq!(all.shown(), docs);
+    // The end-to-end test filters the app to the same numbers (tests/e2e/timeline.test.mjs).
+    assert_eq!((hull_docs.shown(), hull_telegrams.shown()), (671, 556));
+    assert!(hull_docs.shown() < all.shown());
+    for mode in LaneMode::ALL {
+        let lanes = timeline::lanes(&c, &all, mode, 12, &|v| v.to_string());
+        assert_eq!(
+            lanes.iter().map(|l| l.docs.len()).sum::<usize>(),
+            all.placed.len()
+        );
+        for &d in all.placed.iter().step_by(97) {
+            let (l, p) = timeline::locate(&c, &lanes, d).expect("every placed document has a lane");
+            assert_eq!(lanes[l].docs[p as usize], d);
+        }
+    }
     let sorted = c
         .by_time
         .windows(2)

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use crate::heading::party;
-use crate::model::{Block, BlockKind, Document, Party};
+use crate::model::{plain_text, Block, BlockKind, Document, Party};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Carried {
@@ -26,34 +26,21 @@ fn intro() -> &'static Regex {
     })
 }
 
-fn from_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\bfrom ((?:the )?[A-Z][\w.’'-]*(?: (?:of |in |the )?[A-Z][\w.’'-]*){0,5})")
-            .unwrap()
-    })
-}
+/// A party as a sentence names it: "the Secretary", "Gromyko", "President Reagan", "the
+/// Minister of Foreign Affairs" (capitalised words, joined by of/in/the).
+const PARTY: &str = r"(?:the )?[A-Z][\w.’'-]*(?: (?:of |in |the )?[A-Z][\w.’'-]*){0,5}";
 
-fn subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// "from X", "X has asked …", "to X": the three places a sentence puts a party.
+fn party_res() -> &'static [Regex; 3] {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:which |that )?((?:the )?[A-Z][\w.’'-]*(?: (?:of |in )?[A-Z][\w.’'-]*){0,4}) (?:has|have|had|is|was|wishes|wished|asked|sent|addressed|handed)\b").unwrap()
+        let verbs = "has|have|had|is|was|wishes|wished|asked|sent|addressed|handed";
+        [
+            Regex::new(&format!(r"\bfrom ({PARTY})")).unwrap(),
+            Regex::new(&format!(r"^\s*(?:which |that )?({PARTY}) (?:{verbs})\b")).unwrap(),
+            Regex::new(&format!(r"\bto ({PARTY})")).unwrap(),
+        ]
     })
-}
-
-fn to_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\bto ((?:the )?[A-Z][\w.’'-]*(?: (?:of |in |the )?[A-Z][\w.’'-]*){0,5})")
-            .unwrap()
-    })
-}
-
-/// The words of some inlines (margins left out: they are not part of the sentence).
-pub fn text(inlines: &[crate::model::Inline]) -> String {
-    let mut s = String::new();
-    super::threads::plain(inlines, &mut s, &mut Vec::new());
-    s
 }
 
 /// The letter a document carries, if its opening paragraphs say it carries one.
@@ -65,7 +52,7 @@ pub fn find(doc: &Document) -> Option<Carried> {
         .take(8)
         .collect();
     for (i, b) in body.iter().enumerate() {
-        let t = text(&b.inlines);
+        let t = plain_text(&b.inlines);
         if !(t.contains("ext of") || t.contains("EXT OF")) {
             continue;
         }
@@ -73,19 +60,20 @@ pub fn find(doc: &Document) -> Option<Carried> {
             continue;
         };
         let rest = c.get(1).map_or("", |m| m.as_str());
-        let from = from_re()
+        let [from_re, subject_re, to_re] = party_res();
+        let from = from_re
             .captures(rest)
-            .or_else(|| subject_re().captures(rest))
+            .or_else(|| subject_re.captures(rest))
             .map(|c| party(&c[1]));
         // The first capitalised "to …" is the addressee ("to convey to Gromyko on his
         // return to Moscow").
-        let to = to_re().captures(rest).map(|c| party(&c[1]));
+        let to = to_re.captures(rest).map(|c| party(&c[1]));
         if from.is_none() && to.is_none() {
             continue;
         }
         // The letter's own date: a short line standing alone within the next few blocks.
         let date = body[i + 1..].iter().take(4).find_map(|b| {
-            let t = text(&b.inlines);
+            let t = plain_text(&b.inlines);
             if t.len() > 40 {
                 return None;
             }

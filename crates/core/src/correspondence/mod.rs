@@ -10,7 +10,7 @@ pub mod when;
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Entry, Kind, Link, Volume};
+use crate::model::{plain_text, Document, Entry, Kind, Link, Volume};
 use parties::{Observation, Parties, PartyId};
 use threads::{Mention, Side};
 use when::{Minute, When};
@@ -76,6 +76,15 @@ impl Relation {
             Relation::Cites => "cites",
         }
     }
+}
+
+/// One line of a document's thread, from its point of view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadEntry {
+    /// "Answers", "Cites", "Answered by", "Cited by".
+    pub verb: &'static str,
+    pub other: u32,
+    pub evidence: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,22 +229,6 @@ impl Correspondence {
         out
     }
 
-    /// Rebuilds the id index and the date order after `docs` changed (benchmarks).
-    pub fn reindex(&mut self) {
-        self.index = self
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i as u32))
-            .collect();
-        self.by_time = (0..self.docs.len() as u32)
-            .filter(|&i| self.docs[i as usize].when.certainty.placed())
-            .collect();
-        let docs = &self.docs;
-        self.by_time
-            .sort_by_key(|&i| (docs[i as usize].when.start, i));
-    }
-
     pub fn index_of(&self, id: &str) -> Option<u32> {
         self.index.get(id).copied()
     }
@@ -256,6 +249,58 @@ impl Correspondence {
         self.links.iter().filter(move |l| l.to == i)
     }
 
+    /// What a document answers or cites, then what answers or cites it.
+    pub fn thread_entries(&self, i: u32) -> Vec<ThreadEntry> {
+        let out = self.links_from(i).iter().map(|l| ThreadEntry {
+            verb: match l.relation {
+                Relation::Answers => "Answers",
+                Relation::Cites => "Cites",
+            },
+            other: l.to,
+            evidence: l.evidence.clone(),
+        });
+        let back = self.links_to(i).map(|l| ThreadEntry {
+            verb: match l.relation {
+                Relation::Answers => "Answered by",
+                Relation::Cites => "Cited by",
+            },
+            other: l.from,
+            evidence: l.evidence.clone(),
+        });
+        out.chain(back).collect()
+    }
+
+    /// The parties' labels, comma-separated ("Gromyko", "Hull, Phillips").
+    pub fn names(&self, parties: &[PartyId]) -> String {
+        parties
+            .iter()
+            .map(|&p| self.parties.get(p).label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// "Gromyko → Haig" (the carried letter's writer and addressee when there is one).
+    pub fn route(&self, i: u32) -> Option<String> {
+        let d = &self.docs[i as usize];
+        (!d.writers().is_empty() || !d.addressees().is_empty()).then(|| {
+            format!(
+                "{} → {}",
+                self.names(d.writers()),
+                self.names(d.addressees())
+            )
+        })
+    }
+
+    /// "Document 73 (Telegram, July 11, 1981, 6:58 p.m.)".
+    pub fn label(&self, i: u32) -> String {
+        let d = &self.docs[i as usize];
+        let name = match &d.n {
+            Some(n) => format!("Document {n}"),
+            None => d.title.clone(),
+        };
+        format!("{name} ({}, {})", d.kind.label(), when::display(&d.when))
+    }
+
     /// The whole thread a document belongs to (itself included), in date order.
     pub fn thread(&self, i: u32) -> Vec<u32> {
         let mut seen = vec![i];
@@ -273,6 +318,16 @@ impl Correspondence {
         }
         seen.sort_by_key(|&d| (self.docs[d as usize].when.start, d));
         seen
+    }
+
+    /// The links among the documents of a document's thread (what the timeline draws).
+    pub fn thread_links(&self, i: u32) -> Vec<ThreadLink> {
+        let docs = self.thread(i);
+        self.links
+            .iter()
+            .filter(|l| docs.contains(&l.from) && docs.contains(&l.to))
+            .cloned()
+            .collect()
     }
 
     /// The model's `links` of a document (document-model.md).
@@ -345,12 +400,6 @@ impl Correspondence {
                 }
                 if let Some(to) = self.resolve(i as u32, &m, &by_serial, &by_day) {
                     let t = &self.docs[to as usize];
-                    let who = |ps: &[PartyId]| {
-                        ps.iter()
-                            .map(|&p| self.parties.get(p).label.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    };
                     let date = if t.when.certainty.placed() {
                         when::iso_day(t.when.start)
                     } else {
@@ -365,8 +414,8 @@ impl Correspondence {
                             "{}: {}{no} from {} to {}, {date}",
                             m.text,
                             t.kind.label().to_lowercase(),
-                            who(t.writers()),
-                            who(t.addressees())
+                            self.names(t.writers()),
+                            self.names(t.addressees())
                         ),
                     );
                 }
@@ -376,7 +425,7 @@ impl Correspondence {
                 if let Some(to) = self.ref_target(d, &r.target) {
                     let evidence = match r.in_footnote.and_then(|k| d.footnote(k)) {
                         Some(f) => {
-                            format!("footnote {}: {}", f.n, clip(&carried::text(&f.inlines), 90))
+                            format!("footnote {}: {}", f.n, clip(&plain_text(&f.inlines), 90))
                         }
                         None => r.text.clone(),
                     };
@@ -482,7 +531,7 @@ impl Correspondence {
             .map(|to| {
                 (
                     to,
-                    format!("footnote {}: {}", f.n, clip(&carried::text(&f.inlines), 90)),
+                    format!("footnote {}: {}", f.n, clip(&plain_text(&f.inlines), 90)),
                 )
             })
     }
@@ -507,7 +556,7 @@ fn signature(d: &Document) -> Option<String> {
         .iter()
         .rev()
         .find(|b| b.kind == crate::model::BlockKind::Signature && b.level == 0)?;
-    let t = carried::text(&b.inlines);
+    let t = plain_text(&b.inlines);
     let t = t.trim().trim_end_matches(['.', ',']);
     // Only a person signs: a bare "Department of State" or "Embassy" keeps its office.
     let words = t.split_whitespace().count();

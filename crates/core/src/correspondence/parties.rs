@@ -63,8 +63,22 @@ impl Parties {
         &self.records[id as usize]
     }
 
+    /// The party with this key; a bare surname ("hull") finds "hull|c" when only one person
+    /// of that surname is known (what a hand-written URL says).
     pub fn find(&self, key: &str) -> Option<PartyId> {
-        self.by_key.get(key).copied()
+        if let Some(&id) = self.by_key.get(key) {
+            return Some(id);
+        }
+        let prefix = format!("{key}|");
+        let mut found = self
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.key.starts_with(&prefix));
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i as PartyId),
+            _ => None,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -461,6 +475,11 @@ mod tests {
         assert_ne!(r[4].id, r[0].id);
         let s = parties.get(r[0].id);
         assert_eq!(s.key, "seward|w");
+        assert_eq!(
+            parties.find("seward"),
+            Some(r[0].id),
+            "a bare surname, when unique"
+        );
         assert_eq!(s.full_name.as_deref(), Some("Seward, William H."));
         assert!(parties.is_department(r[0].id));
         assert!(parties.is_department(r[4].id));

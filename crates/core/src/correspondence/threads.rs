@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use memchr::memmem;
 use regex_lite::Regex;
 
-use crate::model::{Block, BlockKind, Document, Inline};
+use crate::model::{push_plain, Block, BlockKind, Document};
 
 /// Whose document a mention names, seen from the writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,36 +44,50 @@ pub struct Mention {
     pub note: Option<u32>,
 }
 
-/// The words of some inlines, and where each footnote marker stands in them. Margins are
-/// left out: they are not part of the sentence they interrupt.
-pub fn plain(inlines: &[Inline], out: &mut String, notes: &mut Vec<(usize, u32)>) {
-    for i in inlines {
-        match i {
-            Inline::Text(t) => out.push_str(t),
-            Inline::Note(n) => notes.push((out.len(), *n)),
-            Inline::Br(_) => out.push(' '),
-            Inline::Em(c) | Inline::Sc(c) | Inline::Sup(c) => plain(c, out, notes),
-            Inline::Ref(r) => plain(&r.inlines, out, notes),
-            Inline::Person(e) | Inline::Term(e) => plain(&e.inlines, out, notes),
-            Inline::Page(_) | Inline::Margin(_) => {}
-        }
-    }
-}
+/// What a mentioned document is called, and the words that may stand before that: the
+/// regex and the cheap pre-check (`plausible`) both read these lists.
+const KINDS: &[&str] = &[
+    "letter",
+    "note",
+    "despatch",
+    "dispatch",
+    "telegram",
+    "cable",
+    "instruction",
+    "message",
+    "communication",
+];
+const ADJECTIVES: &[&str] = &[
+    "air mail",
+    "air-mail",
+    "strictly confidential",
+    "confidential",
+    "urgent",
+    "personal",
+    "secret",
+    "previous",
+    "last",
+    "circular",
+];
 
 fn mention_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^(?P<who>(?:[Rr]eference |[Rr]eferring to )?(?:[Yy]our|[Mm]y|[Oo]ur)|",
-            r"Department[’']s|Embassy[’']s|Legation[’']s)\s+",
-            r"(?:(?:air[- ]mail|strictly confidential|confidential|urgent|personal|secret|previous|last|circular)\s+)?",
-            r"(?P<kind>letter|note|despatch|dispatch|telegram|cable|instruction|message|communication)?s?\s*",
-            r"(?P<no>No\.\s*)?(?P<num>\d{1,5})?",
-            r"(?P<tail>,?\s*(?:of |dated |under date of )?(?:the )?",
-            r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?",
-            r"(?:,?\s*(?P<year>1[6-9]\d\d|20\d\d))?)?"
-        ))
-        .unwrap()
+        let re = format!(
+            concat!(
+                r"^(?P<who>(?:[Rr]eference |[Rr]eferring to )?(?:[Yy]our|[Mm]y|[Oo]ur)|",
+                r"Department[’']s|Embassy[’']s|Legation[’']s)\s+",
+                r"(?:(?:{adjectives})\s+)?",
+                r"(?P<kind>{kinds})?s?\s*",
+                r"(?P<no>No\.\s*)?(?P<num>\d{{1,5}})?",
+                r"(?P<tail>,?\s*(?:of |dated |under date of )?(?:the )?",
+                r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?",
+                r"(?:,?\s*(?P<year>1[6-9]\d\d|20\d\d))?)?"
+            ),
+            adjectives = ADJECTIVES.join("|"),
+            kinds = KINDS.join("|"),
+        );
+        Regex::new(&re).unwrap()
     })
 }
 
@@ -260,29 +274,8 @@ fn plausible(window: &str) -> bool {
         .unwrap_or("")
         .trim_start();
     after.starts_with(|c: char| c.is_ascii_digit())
-        || [
-            "No",
-            "letter",
-            "note",
-            "despatch",
-            "dispatch",
-            "telegram",
-            "cable",
-            "instruction",
-            "message",
-            "communication",
-            "air",
-            "strictly",
-            "confidential",
-            "urgent",
-            "personal",
-            "secret",
-            "previous",
-            "last",
-            "circular",
-        ]
-        .iter()
-        .any(|k| after.starts_with(k))
+        || after.starts_with("No")
+        || KINDS.iter().chain(ADJECTIVES).any(|k| after.starts_with(k))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -316,7 +309,7 @@ pub fn mentions(doc: &Document, at: Option<(i32, u32)>) -> Vec<Mention> {
     for b in body {
         buf.clear();
         notes.clear();
-        plain(&b.inlines, &mut buf, &mut notes);
+        push_plain(&b.inlines, &mut buf, &mut notes);
         out.extend(mentions_in(&buf, &notes, at));
     }
     out
@@ -340,7 +333,7 @@ pub fn serial(doc: &Document) -> Option<u32> {
         .take(3);
     for (i, b) in paragraphs.enumerate() {
         buf.clear();
-        plain(&b.inlines, &mut buf, &mut Vec::new());
+        push_plain(&b.inlines, &mut buf, &mut Vec::new());
         let t = buf.trim();
         if let Some(c) = no.captures(t) {
             return c[1].parse().ok();

@@ -79,7 +79,7 @@ pub fn of(doc: &Document) -> When {
         let suspect = doc
             .diagnostics
             .iter()
-            .any(|d| d.message.starts_with("date") && d.message.ends_with("not used"));
+            .any(|d| crate::dates::is_untrusted(&d.message));
         return When {
             certainty: if suspect {
                 Certainty::Suspect
@@ -174,6 +174,36 @@ pub fn iso_day(m: Minute) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
 }
 
+/// "July 20, 1981", "July 11, 1981, 6:58 p.m.", "March 1918", "March 2 – March 19, 1918".
+pub fn display(w: &When) -> String {
+    if !w.certainty.placed() {
+        return "undated".into();
+    }
+    match w.precision {
+        Some(Precision::Minute) => crate::dates::display(&format_minute(w.start)),
+        Some(Precision::Year) if !range_of_days(w) => crate::dates::display(&iso_day(w.start)[..4]),
+        Some(Precision::Month) if !range_of_days(w) => {
+            crate::dates::display(&iso_day(w.start)[..7])
+        }
+        _ if w.end - w.start >= 1440 => format!(
+            "{} – {}",
+            crate::dates::display(&iso_day(w.start)),
+            crate::dates::display(&iso_day(w.end))
+        ),
+        _ => crate::dates::display(&iso_day(w.start)),
+    }
+}
+
+/// A range that is not a whole month or year (TEI min/max days).
+fn range_of_days(w: &When) -> bool {
+    let (a, b) = (iso_day(w.start), iso_day(w.end + 1));
+    match w.precision {
+        Some(Precision::Month) => !(a.ends_with("-01") && b.ends_with("-01")),
+        Some(Precision::Year) => !(a.ends_with("-01-01") && b.ends_with("-01-01")),
+        _ => false,
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM` of a minute (URLs).
 pub fn format_minute(m: Minute) -> String {
     datetime(m).format("%Y-%m-%dT%H:%M").to_string()
@@ -257,6 +287,25 @@ mod tests {
         .unwrap();
         assert_eq!((w.start, w.end), (w.start, w.start));
         assert_eq!(datetime(w.start).to_string(), "1934-01-13 12:00:00");
+    }
+
+    #[test]
+    fn displayed_at_its_precision() {
+        let d = |iso: &str, p, text: &str| {
+            display(&of_date(&info(iso, p, DateSource::Tei, text)).unwrap())
+        };
+        assert_eq!(d("1981-07-20", Precision::Day, "x"), "July 20, 1981");
+        assert_eq!(
+            d("1981-07-11T18:58", Precision::Minute, "x"),
+            "July 11, 1981, 6:58 p.m."
+        );
+        assert_eq!(d("1918-03", Precision::Month, "x"), "March 1918");
+        assert_eq!(d("1918", Precision::Year, "x"), "1918");
+        assert_eq!(
+            d("1918-03", Precision::Month, "1918-03-02 – 1918-03-19"),
+            "March 2, 1918 – March 19, 1918"
+        );
+        assert_eq!(display(&When::UNDATED), "undated");
     }
 
     #[test]

@@ -746,7 +746,10 @@ impl Conv<'_> {
                 }
                 self.diag(
                     div.offset,
-                    format!("date range {min}–{max} is far from the volume's years; not used"),
+                    crate::dates::untrusted(
+                        &format!("date range {min}–{max}"),
+                        "is far from the volume's years",
+                    ),
                 );
             }
         }
@@ -811,13 +814,19 @@ impl Conv<'_> {
                         }
                     })
                     .unwrap_or_default();
-                self.diag(offset, format!("date/@when=\"{when}\" (“{text}”) is far from the volume's years {span}; not used"));
+                self.diag(
+                    offset,
+                    crate::dates::untrusted(
+                        &format!("date/@when=\"{when}\" (“{text}”)"),
+                        &format!("is far from the volume's years {span}"),
+                    ),
+                );
                 None
             }
             None => {
                 self.diag(
                     offset,
-                    format!("date/@when=\"{when}\" is not a date; not used"),
+                    crate::dates::untrusted(&format!("date/@when=\"{when}\""), "is not a date"),
                 );
                 None
             }

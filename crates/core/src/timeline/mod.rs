@@ -156,34 +156,48 @@ pub fn lanes(
     volume_label: &dyn Fn(&str) -> String,
 ) -> Vec<Lane> {
     use std::collections::HashMap;
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Grouped by ids (no string per document); keys and labels are made once per lane.
+    #[derive(Hash, PartialEq, Eq, Clone, Copy)]
+    enum Key {
+        Pair(PartyId, PartyId),
+        One(PartyId),
+        Nobody,
+        Kind(Kind),
+        Volume(u16),
+    }
+    let name = |p: PartyId| c.parties.get(p).label.as_str();
+    let mut by_key: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<Lane> = Vec::new();
-    let name = |p: PartyId| c.parties.get(p).label.clone();
     for &i in &sel.placed {
         let d = &c.docs[i as usize];
-        let (key, label) = match mode {
-            LaneMode::Pair => {
-                let (a, b) = (d.writers().first(), d.addressees().first());
-                match (a, b) {
-                    (Some(&a), Some(&b)) => {
-                        let (x, y) = if name(a) <= name(b) { (a, b) } else { (b, a) };
-                        (format!("{x}-{y}"), format!("{} ↔ {}", name(x), name(y)))
+        let key = match mode {
+            LaneMode::Pair => match (d.writers().first(), d.addressees().first()) {
+                (Some(&a), Some(&b)) if a != b => {
+                    if name(a) <= name(b) {
+                        Key::Pair(a, b)
+                    } else {
+                        Key::Pair(b, a)
                     }
-                    (Some(&a), None) | (None, Some(&a)) => (format!("{a}"), name(a)),
-                    (None, None) => ("-".into(), "No correspondents named".into()),
                 }
-            }
-            LaneMode::Sender => match d.writers().first() {
-                Some(&a) => (format!("{a}"), name(a)),
-                None => ("-".into(), "No sender named".into()),
+                (Some(&a), _) | (None, Some(&a)) => Key::One(a),
+                (None, None) => Key::Nobody,
             },
-            LaneMode::Kind => (d.kind.as_str().into(), d.kind.label().into()),
-            LaneMode::Volume => {
-                let v = c.volume_of(i);
-                (v.to_string(), volume_label(v))
-            }
+            LaneMode::Sender => d.writers().first().map_or(Key::Nobody, |&a| Key::One(a)),
+            LaneMode::Kind => Key::Kind(d.kind),
+            LaneMode::Volume => Key::Volume(d.volume),
         };
-        let k = *by_key.entry(key.clone()).or_insert_with(|| {
+        let k = *by_key.entry(key).or_insert_with(|| {
+            let (key, label) = match key {
+                Key::Pair(x, y) => (format!("{x}-{y}"), format!("{} ↔ {}", name(x), name(y))),
+                Key::One(a) => (format!("{a}"), name(a).to_string()),
+                Key::Nobody if mode == LaneMode::Sender => ("-".into(), "No sender named".into()),
+                Key::Nobody => ("-".into(), "No correspondents named".into()),
+                Key::Kind(k) => (k.as_str().into(), k.label().into()),
+                Key::Volume(_) => {
+                    let v = c.volume_of(i);
+                    (v.to_string(), volume_label(v))
+                }
+            };
             out.push(Lane {
                 key,
                 label,
@@ -227,6 +241,27 @@ pub fn lanes(
     out
 }
 
+/// Where a document is among the lanes: (lane, position in its `docs`), found by binary
+/// search on its start (no scan of the marks).
+pub fn locate(c: &Correspondence, lanes: &[Lane], doc: u32) -> Option<(usize, u32)> {
+    let start = c.docs.get(doc as usize)?.when.start;
+    lanes.iter().enumerate().find_map(|(li, l)| {
+        let a = l.starts.partition_point(|&t| t < start);
+        let b = a + l.starts[a..].partition_point(|&t| t == start);
+        l.docs[a..b]
+            .iter()
+            .position(|&d| d == doc)
+            .map(|p| (li, (a + p) as u32))
+    })
+}
+
+impl Mark {
+    /// Does this mark of lane `lane` stand for the document at `at` (from [`locate`])?
+    pub fn covers(&self, lane: usize, at: Option<(usize, u32)>) -> bool {
+        at.is_some_and(|(l, p)| l == lane && p >= self.first && p < self.first + self.count)
+    }
+}
+
 /// One thing drawn on a lane: a document, or a count of documents too close to tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
@@ -265,29 +300,6 @@ pub fn marks(lane: &Lane, start: f64, end: f64, bin: i64, out: &mut Vec<Mark>) {
         });
         i = j;
     }
-}
-
-/// A larger set for benchmarks: the documents replicated `times` times, each copy shifted
-/// by `shift` minutes (ids suffixed `~k`). The parties and links are shared.
-pub fn replicate(c: &Correspondence, times: usize, shift: Minute) -> Correspondence {
-    let mut out = Correspondence::default();
-    out.volumes = c.volumes.clone();
-    for k in 0..times {
-        for d in &c.docs {
-            let mut d = d.clone();
-            if k > 0 {
-                d.id = format!("{}~{k}", d.id);
-                if d.when.certainty.placed() {
-                    d.when.start += shift * k as i64;
-                    d.when.end += shift * k as i64;
-                }
-            }
-            out.docs.push(d);
-        }
-    }
-    out.parties = c.parties.clone();
-    out.reindex();
-    out
 }
 
 #[cfg(test)]
