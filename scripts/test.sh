@@ -22,6 +22,11 @@ step "cargo fmt --check"
 cargo fmt --all --check
 summary+=("fmt: ok")
 
+step "architecture (no import cycle, no parser in a view)"
+python3 scripts/check-architecture.py --self-test
+python3 scripts/check-architecture.py
+summary+=("architecture: ok")
+
 step "clippy (host)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32: app and core)"

@@ -8,9 +8,10 @@ use crate::components::open_files::DropTarget;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
-use crate::routes::timeline::TimelinePage;
 use crate::routes::volume::{PagePage, VolumePage};
 use crate::state::Library;
+use crate::timeline::TimelinePage;
+use crate::urls::TIMELINE;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn AppWith(lib: Library) -> impl IntoView {
             <header class="app-bar">
                 <a class="brand" href="/">"Letterbook"</a>
                 <a class="app-nav" href="/">"Library"</a>
-                <a class="app-nav" href="/timeline">"Timeline"</a>
+                <a class="app-nav" href=TIMELINE>"Timeline"</a>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>
             <main id="main" tabindex="-1">

@@ -2,9 +2,12 @@
 //! It only renders and interacts; parsing and indexing live in `letterbook-core`.
 
 pub mod app;
+pub mod arc_eq;
 pub mod components;
 pub mod loader;
 pub mod routes;
 pub mod state;
+pub mod timeline;
+pub mod urls;
 
 pub use app::{App, AppWith};

@@ -7,9 +7,8 @@
 //! without a worker thread.
 
 use gloo_timers::future::TimeoutFuture;
-use letterbook_core::index::VolumeIndex;
-use letterbook_core::tei::{self, Step, VolumeParser, MAX_BYTES};
-use letterbook_core::{parse_text, volumes::volume_label};
+use letterbook_core::tei::Step;
+use letterbook_core::{check_size, volumes::volume_label, Format};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -61,56 +60,43 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
 async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     let name = file.name();
     let fail = |msg: String| lib.update_load(key, |l| l.state = LoadState::Failed(msg));
-    if file.size() > MAX_BYTES as f64 {
-        fail(format!(
-            "{name}: the file is {} MB; the limit is {} MB",
-            (file.size() / 1048576.0).round(),
-            MAX_BYTES / 1048576
-        ));
-        return;
+    // Before reading: a file over the limit is never loaded into memory.
+    if let Err(e) = check_size(&name, file.size() as u64) {
+        return fail(e.to_string());
     }
     let bytes = match read_bytes(&file).await {
         Ok(b) => b,
         Err(e) => return fail(format!("{name}: {e}")),
     };
     lib.update_load(key, |l| l.state = LoadState::Parsing);
-    let is_xml = name.to_ascii_lowercase().ends_with(".xml")
-        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
-        || bytes.starts_with(b"\xEF\xBB\xBF<");
-    if !is_xml {
-        match parse_text(&name, &bytes) {
-            Ok(doc) => {
-                let summary = format!(
-                    "{} — {}",
-                    doc.n
-                        .as_deref()
-                        .map(|n| format!("Document {n}"))
-                        .unwrap_or_else(|| doc.id.clone()),
-                    doc.title
-                );
-                let href = doc_href(&doc.id, None);
-                lib.add(doc);
-                lib.update_load(key, |l| {
-                    l.progress = 1.0;
-                    l.state = LoadState::Done {
-                        summary,
-                        href,
-                        errors: Vec::new(),
-                    };
-                });
-            }
-            Err(e) => fail(e.to_string()),
-        }
-        return;
-    }
-    let text = match tei::decode(&name, &bytes) {
-        Ok(t) => t,
-        Err(e) => return fail(e.to_string()),
-    };
-    let mut parser = match VolumeParser::new(&name, text) {
+    let mut parser = match letterbook_core::open(&name, &bytes) {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
+    if parser.format() == Format::PageText {
+        let Some(doc) = parser.next_document() else {
+            return fail(format!("{name}: no document in this file"));
+        };
+        let summary = format!(
+            "{} — {}",
+            doc.n
+                .as_deref()
+                .map(|n| format!("Document {n}"))
+                .unwrap_or_else(|| doc.id.clone()),
+            doc.title
+        );
+        let href = doc_href(&doc.id, None);
+        lib.add(doc);
+        lib.update_load(key, |l| {
+            l.progress = 1.0;
+            l.state = LoadState::Done {
+                summary,
+                href,
+                errors: Vec::new(),
+            };
+        });
+        return;
+    }
     let total = parser.len().max(1) as f64;
     let mut docs = Vec::new();
     loop {
@@ -135,6 +121,9 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     }
     let parsed = parser.finish();
     let errors: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
+    let Some(volume) = parsed.volume else {
+        return fail(format!("{name}: not a volume"));
+    };
     if docs.is_empty() {
         let why = errors
             .first()
@@ -142,7 +131,6 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
             .unwrap_or_else(|| format!("{name}: no documents in this volume"));
         return fail(why);
     }
-    let volume = parsed.volume;
     // A worse copy of a volume already open (cut short, broken) never replaces it.
     if let Some(open) = lib.volume_untracked(&volume.id) {
         let worse = docs.len() < open.volume.documents.len()
@@ -163,23 +151,15 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     }
     // Indexing and showing the volume are turns of their own, after the last slice.
     TimeoutFuture::new(0).await;
-    let index = VolumeIndex::build(&volume, &docs);
+    let open = OpenVolume::new(volume, &docs, name.clone(), errors.clone());
     TimeoutFuture::new(0).await;
     let summary = format!(
         "{} documents of Foreign Relations, {}",
         docs.len(),
-        volume_label(&volume.id)
+        open.label()
     );
-    let href = volume_href(&volume.id);
-    lib.add_volume(
-        OpenVolume {
-            volume,
-            index,
-            file: name.clone(),
-            errors: errors.clone(),
-        },
-        docs,
-    );
+    let href = volume_href(&open.volume.id);
+    lib.add_volume(open, docs);
     lib.update_load(key, |l| {
         l.progress = 1.0;
         l.state = LoadState::Done {

@@ -1,65 +1,23 @@
 //! What the app holds: the collection of open documents and volumes, with their indexes,
 //! and the files being opened. Shared through context; views read, loaders write.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use letterbook_core::correspondence::Correspondence;
-use letterbook_core::index::VolumeIndex;
 use letterbook_core::timeline;
-use letterbook_core::volumes::{destination, volume_label, Destination};
-use letterbook_core::{parse_text, Document, Volume};
+use letterbook_core::volumes::volume_label;
+use letterbook_core::{parse_text, Collection, Document, Entities, Entry, Named, Resolved, Volume};
+
+pub use letterbook_core::OpenVolume;
+
+use crate::arc_eq::ArcEq;
+use crate::urls::Fragment;
+pub use crate::urls::{doc_href, volume_href};
 
 /// The built-in sample: FRUS 1981–88 vol. III, Document 74 (see `samples/README.md`).
 pub const SAMPLE_FILE: &str = "frus1981-88v03-d74.txt";
 pub const SAMPLE_TEXT: &str = include_str!("../samples/frus1981-88v03-d74.txt");
-
-/// An opened TEI volume: its description, indexes and what went wrong while reading it.
-pub struct OpenVolume {
-    pub volume: Volume,
-    pub index: VolumeIndex,
-    pub file: String,
-    /// Errors met while parsing ("file:line:column: message").
-    pub errors: Vec<String>,
-}
-
-impl OpenVolume {
-    pub fn label(&self) -> String {
-        volume_label(&self.volume.id)
-    }
-
-    /// The documents before and after `id` in the volume.
-    pub fn neighbours(&self, id: &str) -> (Option<&str>, Option<&str>) {
-        let Some(&i) = self.index.position.get(id) else {
-            return (None, None);
-        };
-        let docs = &self.volume.documents;
-        (
-            i.checked_sub(1).map(|p| docs[p].as_str()),
-            docs.get(i + 1).map(String::as_str),
-        )
-    }
-}
-
-#[derive(Default)]
-pub struct Collection {
-    docs: Vec<Arc<Document>>,
-    by_id: HashMap<String, usize>,
-    volumes: Vec<Arc<OpenVolume>>,
-}
-
-impl Collection {
-    fn insert(&mut self, doc: Arc<Document>) {
-        match self.by_id.get(&doc.id) {
-            Some(&i) => self.docs[i] = doc,
-            None => {
-                self.by_id.insert(doc.id.clone(), self.docs.len());
-                self.docs.push(doc);
-            }
-        }
-    }
-}
 
 /// One file being opened, or opened: shown in the library with its progress or errors.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,18 +44,13 @@ pub enum LoadState {
 }
 
 /// The correspondence model of everything open, and the timeline's search haystack.
-/// Compared by identity: rebuilt only when the collection changes.
-#[derive(Clone, Default)]
-pub struct Model {
-    pub corr: Arc<Correspondence>,
-    pub titles: Arc<Vec<String>>,
+pub struct Built {
+    pub corr: Correspondence,
+    pub titles: Vec<String>,
 }
 
-impl PartialEq for Model {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.corr, &other.corr)
-    }
-}
+/// Compared by identity: rebuilt only when the collection changes.
+pub type Model = ArcEq<Built>;
 
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -124,14 +77,11 @@ impl Library {
         let coll = RwSignal::new(Collection::default());
         let model = Memo::new(move |_| {
             coll.with(|c| {
-                let docs: Vec<&Document> = c.docs.iter().map(|d| d.as_ref()).collect();
-                let vols: Vec<&Volume> = c.volumes.iter().map(|v| &v.volume).collect();
+                let docs: Vec<&Document> = c.documents().iter().map(|d| d.as_ref()).collect();
+                let vols: Vec<&Volume> = c.volumes().iter().map(|v| &v.volume).collect();
                 let corr = Correspondence::build(&docs, &vols);
                 let titles = timeline::titles(&corr);
-                Model {
-                    corr: Arc::new(corr),
-                    titles: Arc::new(titles),
-                }
+                ArcEq::new(Built { corr, titles })
             })
         });
         Library {
@@ -157,57 +107,66 @@ impl Library {
 
     /// Adds a volume and its documents in one step (one update for all views).
     pub fn add_volume(&self, volume: OpenVolume, docs: Vec<Document>) {
-        self.coll.update(|c| {
-            for d in docs {
-                c.insert(Arc::new(d));
-            }
-            c.volumes.retain(|v| v.volume.id != volume.volume.id);
-            c.volumes.push(Arc::new(volume));
-        });
+        self.coll.update(|c| c.add_volume(volume, docs));
     }
 
     pub fn get(&self, id: &str) -> Option<Arc<Document>> {
-        self.coll
-            .with(|c| c.by_id.get(id).map(|&i| c.docs[i].clone()))
+        self.coll.with(|c| c.get(id).cloned())
     }
 
     pub fn get_untracked(&self, id: &str) -> Option<Arc<Document>> {
-        self.coll
-            .with_untracked(|c| c.by_id.get(id).map(|&i| c.docs[i].clone()))
+        self.coll.with_untracked(|c| c.get(id).cloned())
     }
 
     pub fn first_id(&self) -> Option<String> {
-        self.coll.with(|c| c.docs.first().map(|d| d.id.clone()))
+        self.coll
+            .with(|c| c.documents().first().map(|d| d.id.clone()))
     }
 
     pub fn volume(&self, id: &str) -> Option<Arc<OpenVolume>> {
-        self.coll
-            .with(|c| c.volumes.iter().find(|v| v.volume.id == id).cloned())
+        self.coll.with(|c| c.volume(id).cloned())
     }
 
     pub fn volume_untracked(&self, id: &str) -> Option<Arc<OpenVolume>> {
-        self.coll
-            .with_untracked(|c| c.volumes.iter().find(|v| v.volume.id == id).cloned())
+        self.coll.with_untracked(|c| c.volume(id).cloned())
     }
 
     pub fn volumes(&self) -> Vec<Arc<OpenVolume>> {
-        self.coll.with(|c| c.volumes.clone())
+        self.coll.with(|c| c.volumes().to_vec())
     }
 
     /// Documents that belong to no open volume (page texts, the sample).
     pub fn loose_documents(&self) -> Vec<Arc<Document>> {
-        self.coll.with(|c| {
-            c.docs
-                .iter()
-                .filter(|d| {
-                    !c.volumes.iter().any(|v| {
-                        Some(&v.volume.id) == d.volume.as_ref()
-                            && v.index.position.contains_key(&d.id)
-                    })
-                })
-                .cloned()
-                .collect()
+        self.coll.with(|c| c.loose_documents().cloned().collect())
+    }
+
+    /// The document where printed `page` of volume `vol` begins.
+    pub fn page(&self, vol: &str, page: &str) -> Option<String> {
+        self.coll
+            .with(|c| c.page(Some(vol), page).map(str::to_string))
+    }
+
+    /// The people and terms `doc` names, each once.
+    pub fn entities(&self, doc: &Document) -> Entities {
+        self.coll.with_untracked(|c| c.entities(doc).into_owned())
+    }
+
+    /// The list entry of person or term `id` of `doc`, with the volume whose list has it.
+    pub fn entry(
+        &self,
+        doc: &Document,
+        person: bool,
+        id: &str,
+    ) -> Option<(Arc<OpenVolume>, Entry)> {
+        self.coll.with_untracked(|c| {
+            c.entry(doc, person, id)
+                .map(|(v, e)| (v.clone(), e.clone()))
         })
+    }
+
+    /// The documents of `doc`'s volume that name `n`, in volume order.
+    pub fn mentions(&self, doc: &Document, n: &Named) -> Vec<String> {
+        self.coll.with_untracked(|c| c.mentions(doc, n).to_vec())
     }
 
     pub fn new_load(&self, name: String, bytes: f64) -> u32 {
@@ -235,49 +194,14 @@ impl Library {
 
     /// Where a reference of `from` leads in this collection.
     pub fn follow(&self, from: &Document, target: &str) -> Followed {
-        match destination(from.volume.as_deref(), target) {
-            Destination::Url(u) => Followed::External(u),
-            Destination::Document { id, page } => match self.get_untracked(&id) {
-                Some(d) => {
-                    Followed::Internal(doc_href(&d.id, page.as_deref().map(page_anchor).as_deref()))
-                }
-                None => Followed::Missing(missing_volume(&id, from)),
-            },
-            Destination::Page { volume, page } => {
-                let same_volume = volume.is_none() || from.volume == volume;
-                if same_volume && from.pages.contains(&page) {
-                    return Followed::Internal(format!("#{}", page_anchor(&page)));
-                }
-                let vol_id = volume.clone().or_else(|| from.volume.clone());
-                if let Some(v) = vol_id.as_deref().and_then(|v| self.volume_untracked(v)) {
-                    if let Some(id) = v.index.pages.get(&page) {
-                        return Followed::Internal(doc_href(id, Some(&page_anchor(&page))));
-                    }
-                }
-                let holder = self.coll.with_untracked(|c| {
-                    c.docs
-                        .iter()
-                        .find(|d| d.volume == vol_id && d.pages.contains(&page))
-                        .map(|d| d.id.clone())
-                });
-                match holder {
-                    Some(id) => Followed::Internal(doc_href(&id, Some(&page_anchor(&page)))),
-                    None => Followed::Missing(vol_id.filter(|v| Some(v) != from.volume.as_ref())),
-                }
-            }
-            Destination::Volume(v) => match self.volume_untracked(&v) {
-                Some(_) => Followed::Internal(volume_href(&v)),
-                None => Followed::Missing(Some(v)),
-            },
-            Destination::Unknown => Followed::Missing(None),
+        match self.coll.with_untracked(|c| c.resolve(from, target)) {
+            Resolved::Url(u) => Followed::External(u),
+            Resolved::Document { id, page } => Followed::Internal(doc_href(&id, page.as_deref())),
+            Resolved::Here { page } => Followed::Internal(Fragment::Page(page).href()),
+            Resolved::Volume(v) => Followed::Internal(volume_href(&v)),
+            Resolved::Missing { volume } => Followed::Missing(volume),
         }
     }
-}
-
-/// The other volume a missing document belongs to, if it is another one.
-fn missing_volume(id: &str, from: &Document) -> Option<String> {
-    let vol = id.rsplit_once("-d").map(|(v, _)| v.to_string())?;
-    (Some(&vol) != from.volume.as_ref()).then_some(vol)
 }
 
 /// A reference, as the reader can follow it.
@@ -307,19 +231,4 @@ pub fn missing_text(what: &str, volume: Option<&str>) -> String {
         ),
         None => format!("{what} is not in this collection."),
     }
-}
-
-pub fn doc_href(id: &str, anchor: Option<&str>) -> String {
-    match anchor {
-        Some(a) => format!("/read/{id}#{a}"),
-        None => format!("/read/{id}"),
-    }
-}
-
-pub fn volume_href(id: &str) -> String {
-    format!("/volume/{id}")
-}
-
-pub fn page_anchor(page: &str) -> String {
-    format!("pg_{page}")
 }

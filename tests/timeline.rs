@@ -14,7 +14,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::{choose_file, doc, el, mount_app_at, press_on, push_path, settle, wait_for};
 
-const MODERN: &str = include_str!("../../shared/corpus/tei-modern/frus1981-88v03-d72-d75.xml");
+const MODERN: &str = include_str!(concat!(
+    env!("LETTERBOOK_CORPUS_DIR"),
+    "/tei-modern/frus1981-88v03-d72-d75.xml"
+));
 
 fn all(selector: &str) -> Vec<web_sys::HtmlElement> {
     let list = doc().query_selector_all(selector).unwrap();

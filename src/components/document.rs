@@ -4,15 +4,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::thread::ThreadPanel;
 use leptos_router::hooks::use_location;
-use letterbook_core::{dates, heading, volumes, Block, BlockKind, Document, Party, Severity};
+use letterbook_core::{
+    dates, heading, presentation, volumes, Block, BlockKind, Document, Party, Severity,
+};
 use wasm_bindgen::JsCast;
 
-use crate::components::entities::{Entities, PeoplePanel};
-use crate::components::footnotes::{marker_id, FootnoteList, FootnotePopover, Notes, Pop};
-use crate::components::inlines::{inlines_view, InlineCtx};
+use crate::components::inline::{inlines_view, InlineCtx, SpanRegistry};
+use crate::components::notes::{note_body, FootnoteList};
+use crate::components::people::{entity_body, PeoplePanel};
+use crate::components::popover::{Pop, Popover, PopoverShell};
+use crate::components::thread::ThreadPanel;
 use crate::state::{doc_href, volume_href, Library, OpenVolume};
+use crate::urls::Fragment;
 
 fn party_text(p: &Party) -> String {
     match (&p.name, &p.role) {
@@ -29,7 +33,11 @@ fn parties(ps: &[Party]) -> String {
 pub fn date_line(doc: &Document) -> (String, Option<String>) {
     match &doc.date {
         Some(d) => (
-            format!("{}, {}", dates::display(&d.iso), d.source.describe()),
+            format!(
+                "{}, {}",
+                dates::display(&d.iso),
+                presentation::date_source(d.source)
+            ),
             Some(format!("As printed: “{}”", d.text)),
         ),
         None => ("Undated (the text gives no date)".to_string(), None),
@@ -38,8 +46,7 @@ pub fn date_line(doc: &Document) -> (String, Option<String>) {
 
 /// Responds to the URL fragment: `#fn2` opens note 2 at its marker, `#fnref2` focuses
 /// marker 2, `#pg_222` brings page 222 into view.
-fn follow_fragment(notes: Notes, fragment: &str, doc: &Document) {
-    let frag = fragment.trim_start_matches('#');
+fn follow_fragment(notes: Popover, fragment: &str, doc: &Document) {
     let scroll_to = |id: &str, focus: bool| {
         if let Some(el) = document().get_element_by_id(id) {
             let opts = web_sys::ScrollIntoViewOptions::new();
@@ -53,32 +60,31 @@ fn follow_fragment(notes: Notes, fragment: &str, doc: &Document) {
             }
         }
     };
-    if let Some(n) = frag
-        .strip_prefix("fnref")
-        .and_then(|n| n.parse::<u32>().ok())
-    {
-        scroll_to(&marker_id(n), true);
-    } else if let Some(n) = frag.strip_prefix("fn").and_then(|n| n.parse::<u32>().ok()) {
-        if doc.footnote(n).is_some()
-            && notes
-                .open
-                .get_untracked()
-                .is_none_or(|o| o.note() != Some(n))
-        {
-            scroll_to(&marker_id(n), false);
-            notes.open_pinned(Pop::Note(n));
+    match Fragment::parse(fragment) {
+        Some(Fragment::Marker(n)) => scroll_to(&Fragment::Marker(n).id(), true),
+        Some(Fragment::Note(n)) => {
+            if doc.footnote(n).is_some()
+                && notes
+                    .open
+                    .get_untracked()
+                    .is_none_or(|o| o.note() != Some(n))
+            {
+                scroll_to(&Fragment::Marker(n).id(), false);
+                notes.open_pinned(Pop::Note(n));
+            }
         }
-    } else if frag.starts_with("pg_") {
-        scroll_to(frag, false);
+        Some(page @ Fragment::Page(_)) => scroll_to(&page.id(), false),
+        Some(Fragment::Contents(_)) | None => {}
     }
 }
 
 #[component]
 pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
     let lib = expect_context::<Library>();
-    let notes = Notes::new();
+    let notes = Popover::new();
     provide_context(notes);
-    provide_context(Entities::new());
+    let spans = SpanRegistry::new();
+    provide_context(spans);
     let ctx = InlineCtx::new(doc.clone(), lib, true);
     let open_volume = doc.volume.as_deref().and_then(|v| lib.volume_untracked(v));
 
@@ -158,7 +164,7 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                 {number.map(|n| view! { <p class="doc-number">{n}</p> })}
                 <h1 id="doc-title" class="doc-title">{inlines_view(&doc.head, &ctx)}</h1>
                 <dl class="doc-meta">
-                    <div><dt>"Kind"</dt><dd class="doc-kind">{doc.kind.label()}</dd></div>
+                    <div><dt>"Kind"</dt><dd class="doc-kind">{presentation::kind(doc.kind)}</dd></div>
                     {(!doc.from.is_empty()).then(|| view! {
                         <div><dt>"From"</dt><dd class="doc-from">{parties(&doc.from)}</dd></div>
                     })}
@@ -182,7 +188,13 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         </article>
         <PeoplePanel doc=doc.clone()/>
         </div>
-        <FootnotePopover doc=doc.clone()/>
+        <PopoverShell body=Callback::new({
+            let doc = doc.clone();
+            move |pop| match pop {
+                Pop::Note(index) => note_body(&doc, lib, index),
+                Pop::Entity(k) => entity_body(spans, &doc, lib, k),
+            }
+        })/>
     }
 }
 
@@ -235,7 +247,7 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
                             <ul class=class>
                                 {run.iter().map(|b| {
                                     // A printed label ("1.", "(a)") replaces the bullet.
-                                    let labelled = b.label.is_some() || starts_with_label(&b.inlines);
+                                    let labelled = b.is_labelled();
                                     let class = format!("depth-{}{}", b.depth.max(1), if labelled { " labelled" } else { "" });
                                     view! {
                                         <li class=class>
@@ -258,24 +270,6 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
         }
     }
     out
-}
-
-/// "1. The balance …", "(a) …", "IV. …", "1st. …": an item that prints its own label.
-fn starts_with_label(inlines: &[letterbook_core::Inline]) -> bool {
-    let text = letterbook_core::plain_text(inlines);
-    let Some(first) = text.split_whitespace().next() else {
-        return false;
-    };
-    let core = first
-        .trim_start_matches('(')
-        .trim_end_matches(['.', ')', ':']);
-    let roman = !core.is_empty() && core.chars().all(|c| "IVXLivxl".contains(c));
-    let marked = first.ends_with('.') || first.ends_with(')');
-    marked
-        && first.len() <= 6
-        && (roman
-            || core.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_alphabetic())))
 }
 
 fn block_view(b: &Block, ctx: &InlineCtx) -> AnyView {
@@ -353,6 +347,11 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
         .n
         .as_ref()
         .map_or_else(|| doc.title.clone(), |n| format!("Document {n}"));
+    let contents = crate::urls::Route::Volume {
+        id: volume.volume.id.clone(),
+        at: Some(Fragment::contents_of(&doc.id)),
+    }
+    .href();
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
             <ol>
@@ -362,7 +361,7 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
                     let short = shorten(&s, 60);
                     let title = (short != s).then_some(s);
                     view! {
-                        <li><a href=format!("{}#toc-{}", volume_href(&volume.volume.id), toc_anchor(&doc.id)) title=title>{short}</a></li>
+                        <li><a href=contents.clone() title=title>{short}</a></li>
                     }
                 }).collect_view()}
                 <li aria-current="page">{here}</li>
@@ -379,11 +378,6 @@ fn shorten(s: &str, max: usize) -> String {
     let cut: String = s.chars().take(max).collect();
     let at = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
-}
-
-/// The anchor of a document's line in its volume's contents.
-pub fn toc_anchor(doc_id: &str) -> String {
-    doc_id.rsplit('-').next().unwrap_or(doc_id).to_string()
 }
 
 /// Previous and next document of the volume.

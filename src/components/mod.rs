@@ -1,9 +1,9 @@
 //! Views of documents, built from the core's model.
 
 pub mod document;
-pub mod entities;
-pub mod footnotes;
-pub mod inlines;
+pub mod inline;
+pub mod notes;
 pub mod open_files;
+pub mod people;
+pub mod popover;
 pub mod thread;
-pub mod timeline;

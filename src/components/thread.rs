@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use letterbook_core::correspondence::when::{self, Certainty};
+use letterbook_core::presentation;
 
-use crate::routes::timeline::timeline_href_for;
 use crate::state::{doc_href, Library};
+use crate::urls::timeline_href_for;
 
 #[component]
 pub fn ThreadPanel(id: String) -> impl IntoView {
@@ -32,7 +33,7 @@ pub fn ThreadPanel(id: String) -> impl IntoView {
         let d = &c.docs[i as usize];
         let certainty = match d.when.certainty {
             Certainty::Exact | Certainty::Undated => None,
-            c => Some(format!("Date {}.", c.describe())),
+            c => Some(format!("Date {}.", presentation::certainty(c))),
         };
         let carried = d.carried.as_ref().map(|k| {
             format!(
@@ -51,7 +52,7 @@ pub fn ThreadPanel(id: String) -> impl IntoView {
                 let href = doc_href(&c.docs[e.other as usize].id, None);
                 view! {
                     <li>
-                        {e.verb}" "<a href=href>{c.label(e.other)}</a>
+                        {presentation::thread_verb(e.relation, e.incoming)}" "<a href=href>{c.label(e.other)}</a>
                         <span class="thread-evidence">{format!("Evidence: {}", e.evidence)}</span>
                     </li>
                 }

@@ -3,5 +3,4 @@
 pub mod library;
 pub mod not_found;
 pub mod reader;
-pub mod timeline;
 pub mod volume;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use letterbook_core::DocId;
 
 use crate::components::document::DocumentView;
 use crate::routes::not_found::NotFound;
@@ -17,9 +18,10 @@ pub fn ReaderPage() -> impl IntoView {
         match lib.get(&id) {
             Some(doc) => view! { <DocumentView doc=doc/> }.into_any(),
             // `frus1934v05-d12` names its volume: offer to open it (after a reload, say).
-            None => match id.rsplit_once("-d").filter(|(v, _)| v.starts_with("frus")) {
-                Some((vol, n)) if lib.volume(vol).is_none() => {
-                    view! { <NotOpen volume=vol.to_string() what=format!("Document {n} is in this volume.")/> }.into_any()
+            None => match DocId::parse(&id) {
+                Some(d) if d.volume().is_some_and(|v| lib.volume(v).is_none()) => {
+                    let vol = d.volume().unwrap_or_default().to_string();
+                    view! { <NotOpen volume=vol what=format!("Document {} is in this volume.", d.number())/> }.into_any()
                 }
                 _ => view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }.into_any(),
             },

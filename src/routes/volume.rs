@@ -8,9 +8,9 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use letterbook_core::{dates, volumes::volume_label, TocEntry};
 
-use crate::components::document::toc_anchor;
 use crate::components::open_files::OpenFiles;
-use crate::state::{doc_href, page_anchor, Library, OpenVolume};
+use crate::state::{doc_href, Library, OpenVolume};
+use crate::urls::Fragment;
 
 #[component]
 pub fn VolumePage() -> impl IntoView {
@@ -59,21 +59,15 @@ fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let docs: Vec<_> = v
-        .documents
-        .iter()
-        .filter_map(|id| lib.get_untracked(id))
-        .collect();
-    let footnotes: usize = docs.iter().map(|d| d.footnotes.len()).sum();
-    let dated: Vec<&str> = docs
-        .iter()
-        .filter_map(|d| d.date.as_ref().map(|x| x.iso.as_str()))
-        .collect();
-    let span = match (dated.iter().min(), dated.iter().max()) {
+    let st = volume.index.stats();
+    let span = match (&st.first_date, &st.last_date) {
         (Some(a), Some(b)) => format!("{} – {}", dates::display(a), dates::display(b)),
         _ => "undated".to_string(),
     };
-    let facts = format!("{} documents · {footnotes} footnotes · {span}", docs.len());
+    let facts = format!(
+        "{} documents · {} footnotes · {span}",
+        st.documents, st.footnotes
+    );
     let toc_open = RwSignal::new(true);
     let entries = v.toc.clone();
     let people = (!v.persons.is_empty() || !v.terms.is_empty()).then(|| {
@@ -147,7 +141,7 @@ fn toc_entry(e: &TocEntry, lib: &Library, depth: usize) -> AnyView {
             .map(|x| dates::display(&x.iso))
             .unwrap_or_else(|| "undated".to_string());
         return view! {
-            <li class="toc-doc-item" id=format!("toc-{}", toc_anchor(id))>
+            <li class="toc-doc-item" id=Fragment::contents_of(id).id()>
                 <a class="toc-doc" href=doc_href(id, None)>
                     <span class="toc-n">{if n.is_empty() { String::new() } else { format!("{n}.") }}</span>
                     <span class="toc-title">{e.title.clone()}</span>
@@ -197,7 +191,7 @@ pub fn PagePage() -> impl IntoView {
         });
         match lib.volume(&vol) {
             Some(v) => match v.index.pages.get(&page) {
-                Some(id) => view! { <Redirect path=doc_href(id, Some(&page_anchor(&page)))/> }.into_any(),
+                Some(id) => view! { <Redirect path=doc_href(id, Some(&page))/> }.into_any(),
                 None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
             },
             None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),

@@ -1,15 +1,15 @@
 //! `letterbook`: parse and check FRUS documents from the command line.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use letterbook_core::correspondence::Correspondence;
-use letterbook_core::tei::{self, VolumeParser};
 use letterbook_core::{
-    dates, heading, parse_text, Document, ParseError, Severity, TocEntry, VolumeParse,
+    dates, heading, presentation, Collection, Document, Format, OpenVolume, ParseError, Parsed,
+    Severity, TocEntry, VolumeParse, VolumeStats,
 };
 
 #[derive(Parser)]
@@ -49,58 +49,31 @@ enum Command {
     },
 }
 
-/// A TEI volume by its name or its first bytes.
-fn is_tei(path: &std::path::Path, bytes: &[u8]) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        || bytes
-            .iter()
-            .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
-            == Some(&b'<')
-}
-
-/// Parses a volume, with a progress bar over its bytes when stderr is a terminal.
-fn read_volume(name: &str, bytes: &[u8], progress: bool) -> Result<VolumeParse, ParseError> {
-    let text = tei::decode(name, bytes)?;
-    let mut p = VolumeParser::new(name, text)?;
-    let bar = (progress && io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(p.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {wide_msg}")
-                .expect("template"),
-        );
-        bar.set_message(name.to_string());
-        bar
-    });
-    let mut documents = Vec::new();
-    while let Some(d) = p.next_document() {
-        documents.push(d);
+/// Parses a file through the core's one door, with a progress bar over its bytes when
+/// stderr is a terminal.
+fn read_any(path: &Path, progress: bool) -> Result<Parsed, ParseError> {
+    let name = path.to_string_lossy();
+    let bytes = std::fs::read(path).map_err(|e| ParseError::io(&name, &e))?;
+    let opened = letterbook_core::open(&name, &bytes)?;
+    let bar =
+        (progress && opened.format() == Format::Tei && io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(opened.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {wide_msg}")
+                    .expect("template"),
+            );
+            bar.set_message(name.to_string());
+            bar
+        });
+    let parsed = Parsed::read(opened, |at| {
         if let Some(b) = &bar {
-            b.set_position(p.offset() as u64);
+            b.set_position(at as u64);
         }
-    }
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut out = p.finish();
-    out.documents = documents;
-    Ok(out)
-}
-
-enum Parsed {
-    Text(Document),
-    Volume(VolumeParse),
-}
-
-fn read_any(path: &PathBuf, progress: bool) -> Result<Parsed, ParseError> {
-    let name = path.to_string_lossy();
-    let bytes =
-        std::fs::read(path).map_err(|e| ParseError::new(&name, format!("cannot read: {e}")))?;
-    if is_tei(path, &bytes) {
-        read_volume(&name, &bytes, progress).map(Parsed::Volume)
-    } else {
-        parse_text(&name, &bytes).map(Parsed::Text)
-    }
+    Ok(parsed)
 }
 
 fn main() -> ExitCode {
@@ -150,14 +123,17 @@ fn main() -> ExitCode {
                 match read_any(path, true) {
                     Ok(Parsed::Volume(v)) => {
                         let _ = writeln!(out, "{} — {}", v.volume.id, v.volume.title);
-                        let by_id: std::collections::HashMap<&str, &Document> =
-                            v.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-                        for e in &v.volume.toc {
-                            print_toc(&mut out, e, 1, &by_id);
-                        }
                         for e in &v.errors {
                             eprintln!("error: {e}");
                             failed = true;
+                        }
+                        let toc = v.volume.toc.clone();
+                        let mut coll = Collection::new();
+                        let open =
+                            OpenVolume::new(v.volume, &v.documents, String::new(), Vec::new());
+                        coll.add_volume(open, v.documents);
+                        for e in &toc {
+                            print_toc(&mut out, e, 1, &coll);
                         }
                     }
                     Ok(Parsed::Text(_)) => {
@@ -251,7 +227,11 @@ fn summary(file: &str, d: &Document) -> String {
     };
     let placed = d.markers_placed().into_iter().filter(|&p| p).count();
     let date = d.date.as_ref().map_or("undated".to_string(), |dt| {
-        format!("{} ({})", dates::display(&dt.iso), dt.source.describe())
+        format!(
+            "{} ({})",
+            dates::display(&dt.iso),
+            presentation::date_source(dt.source)
+        )
     });
     let pages = match (d.pages.first(), d.pages.last()) {
         (Some(a), Some(b)) if a != b => format!("pages {a}–{b}"),
@@ -283,12 +263,7 @@ fn summary(file: &str, d: &Document) -> String {
     s
 }
 
-fn print_toc(
-    out: &mut impl Write,
-    e: &TocEntry,
-    depth: usize,
-    docs: &std::collections::HashMap<&str, &Document>,
-) {
+fn print_toc(out: &mut impl Write, e: &TocEntry, depth: usize, docs: &Collection) {
     let pad = "  ".repeat(depth);
     match e.document.as_deref().and_then(|id| docs.get(id)) {
         Some(d) => {
@@ -316,51 +291,30 @@ fn print_toc(
     }
 }
 
-/// A diagnostic's kind: its message without the particulars (quoted text, numbers).
-fn diagnostic_kind(message: &str) -> String {
-    let mut out = String::new();
-    let mut quoted = 0usize;
-    for c in message.chars() {
-        match c {
-            '“' | '(' => quoted += 1,
-            '”' | ')' => quoted = quoted.saturating_sub(1),
-            '"' => {}
-            _ if quoted > 0 => {}
-            c if c.is_ascii_digit() => {
-                if !out.ends_with('N') {
-                    out.push('N')
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.replace("date/@when=N-N-N", "date/@when")
-        .replace("date/@when=N-N-NTN:N:N", "date/@when")
-}
-
 fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
     let docs = &v.documents;
-    let footnotes: usize = docs.iter().map(|d| d.footnotes.len()).sum();
-    let pages: usize = docs.iter().map(|d| d.pages.len()).sum();
-    let dated = docs.iter().filter(|d| d.date.is_some()).count();
+    let st = VolumeStats::of(docs);
     let mut s = format!(
-        "{file}: {} — {}\n  {} documents, {footnotes} footnotes, {pages} page breaks, {dated} dated, {} undated, {} persons, {} terms",
+        "{file}: {} — {}\n  {} documents, {} footnotes, {} page breaks, {} dated, {} undated, {} persons, {} terms",
         v.volume.id,
         v.volume.title,
-        docs.len(),
-        docs.len() - dated,
+        st.documents,
+        st.footnotes,
+        st.pages,
+        st.dated,
+        st.undated(),
         v.volume.persons.len(),
         v.volume.terms.len(),
     );
-    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    // By code, each with its first message as an example.
+    let mut kinds: std::collections::BTreeMap<&str, (usize, &str)> = Default::default();
     for d in docs {
         for g in &d.diagnostics {
-            *kinds.entry(diagnostic_kind(&g.message)).or_default() += 1;
+            kinds.entry(g.code.as_str()).or_insert((0, &g.message)).0 += 1;
         }
     }
-    for (k, n) in &kinds {
-        s.push_str(&format!("\n  {n:>5} × {k}"));
+    for (code, (n, first)) in &kinds {
+        s.push_str(&format!("\n  {n:>5} × {code} (first: {first})"));
     }
     if verbose {
         for d in docs {
@@ -369,7 +323,10 @@ fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
                     (Some(l), Some(c)) => format!("{file}:{l}:{c}: "),
                     _ => format!("{file}: "),
                 };
-                s.push_str(&format!("\n  warning: {at}{} ({})", g.message, d.id));
+                s.push_str(&format!(
+                    "\n  warning: {at}{} [{}] ({})",
+                    g.message, g.code, d.id
+                ));
             }
         }
     }

@@ -124,6 +124,17 @@ fn check_and_toc_of_tei_volumes() {
         "      1. The Ambassador in Chile (Sevier) to the Acting Secretary of State (1934-01-05T18:00)"
     );
 
+    // Diagnostics are counted by their code, not by their wording.
+    let old = corpus().join("tei-volumes/frus1870.xml");
+    let (code, out, _) = letterbook(&["check", "-v", old.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("    7 × suspect_date (first: date/@when=\"0201-07-04\""),
+        "{out}"
+    );
+    assert!(out.contains("    1 × invalid_date"), "{out}");
+    assert_eq!(out.matches("[suspect_date]").count(), 7, "{out}");
+
     let dir = std::env::temp_dir().join(format!("letterbook-cli-tei-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let cut = dir.join("cut.xml");

@@ -1,7 +1,7 @@
 //! Shows the marker candidates the alignment weighed for a page text, and what it chose:
 //! `cargo run -p letterbook-core --example explain_markers -- FILE.txt`.
 
-use letterbook_core::text::markers;
+use letterbook_core::text::marker_candidates;
 
 /// The 40 characters before byte `at`, on one line.
 fn before(text: &str, at: usize) -> String {
@@ -16,7 +16,7 @@ fn main() {
     let f = std::env::args().nth(1).expect("a .txt file");
     let t = std::fs::read_to_string(&f).expect("readable");
     let body_end = t.find("\n  1. ").unwrap_or(t.len());
-    for c in markers::candidates(&t, &[(0, body_end)]) {
+    for c in marker_candidates(&t, &[(0, body_end)]) {
         println!("{:>6.2} {:>4} …{}", c.score, c.label, before(&t, c.start));
     }
     let d = letterbook_core::parse_text(&f, t.as_bytes()).expect("parses");

@@ -11,11 +11,15 @@ use crate::model::Precision;
 /// A date found in running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
+    /// `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     pub iso: String,
+    /// Month, day or minute, as much as the phrase gives.
     pub precision: Precision,
+    /// The year, to check against the volume's years.
     pub year: i32,
     /// Byte range of the phrase in the searched text.
     pub start: usize,
+    /// End of that range (exclusive).
     pub end: usize,
 }
 
@@ -46,6 +50,7 @@ pub fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The English name of month `m` (1 = "January"); empty outside 1–12.
 pub fn month_name(m: u32) -> &'static str {
     [
         "January",
@@ -196,15 +201,25 @@ pub fn as_dateline(line: &str) -> Option<(FoundDate, Option<String>)> {
     Some((d.clone(), place))
 }
 
-/// The diagnostic for a date a parser read and does not trust ("date/@when=\"0201-11-11\"
-/// is far from the volume's years 1861; not used"): such a date is never placed in time.
+/// The message of a date a parser read and does not trust ("date/@when=\"0201-11-11\" is
+/// far from the volume's years 1861; not used"). Its diagnostic carries
+/// [`DiagnosticCode::SuspectDate`] or [`DiagnosticCode::InvalidDate`]: code reads those,
+/// never this sentence.
+///
+/// [`DiagnosticCode::SuspectDate`]: crate::model::DiagnosticCode::SuspectDate
+/// [`DiagnosticCode::InvalidDate`]: crate::model::DiagnosticCode::InvalidDate
 pub fn untrusted(what: &str, why: &str) -> String {
     format!("{what} {why}; not used")
 }
 
-/// Is this diagnostic message one of [`untrusted`]'s?
-pub fn is_untrusted(message: &str) -> bool {
-    message.starts_with("date") && message.ends_with("; not used")
+/// Could a document of a volume covering `volume_years` be dated in `year`? Editors print
+/// documents decades older than the volume (treaties, enclosures), never much younger, so
+/// the window is 80 years before to 5 after. Without the volume's years, any year is.
+pub fn plausible_year(year: i32, volume_years: Option<(i32, i32)>) -> bool {
+    match volume_years {
+        Some((lo, hi)) => year >= lo - 80 && year <= hi + 5,
+        None => true,
+    }
 }
 
 /// The year of an ISO date string.
@@ -287,6 +302,14 @@ mod tests {
         );
         assert!(as_dateline("I gave careful attention to your letter of July 10, 1981.").is_none());
         assert_eq!(as_dateline("July 10, 1981").unwrap().0.iso, "1981-07-10");
+    }
+
+    #[test]
+    fn plausible_years() {
+        let v = Some((1934, 1934));
+        assert!(plausible_year(1854, v) && plausible_year(1939, v));
+        assert!(!plausible_year(1853, v) && !plausible_year(1940, v));
+        assert!(plausible_year(201, None));
     }
 
     #[test]

@@ -7,11 +7,14 @@
 
 use crate::model::{Kind, Party};
 
+/// What a heading says: the kind of document and the parties.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     /// The kind named by the heading itself, when it names one.
     pub kind: Option<Kind>,
+    /// The senders it names.
     pub from: Vec<Party>,
+    /// The recipients it names.
     pub to: Vec<Party>,
 }
 

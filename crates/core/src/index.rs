@@ -2,14 +2,16 @@
 //! page is, each document's place in the contents (breadcrumbs, previous/next), and which
 //! documents mention each person and term. Views read these; they never rescan documents.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{plain_text, walk, Document, Entry, Inline, TocEntry, Volume};
+use crate::model::{plain_text, Document, Entry, Inline, TocEntry, Volume};
 
 /// A person or term as the index knows it: by its TEI id, else by its name as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKey {
+    /// By its TEI id (`p_GA_1`).
     Id(String),
+    /// By its name as printed, case and spacing folded ("andrei gromyko").
     Name(String),
 }
 
@@ -29,6 +31,111 @@ impl EntityKey {
     }
 }
 
+/// A person or term named in a document, as the reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// A person (`persName`), else a term (`gloss`).
+    pub person: bool,
+    /// How the volume's indexes know it.
+    pub key: EntityKey,
+    /// The list id (`p_GA_1`, or `frus1917Supp02v01#p_LR1` in another volume's list).
+    pub id: Option<String>,
+    /// The name as printed the first time.
+    pub text: String,
+}
+
+/// The people and the terms a document names, each once, in order of first appearance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// The people (`persName` spans).
+    pub people: Vec<Named>,
+    /// The terms (`gloss` spans).
+    pub terms: Vec<Named>,
+}
+
+impl Entities {
+    /// Walks every region of `doc` (heading, blocks, table cells, notes) once.
+    pub fn of(doc: &Document) -> Entities {
+        let mut out = Entities::default();
+        let mut seen: HashSet<(bool, EntityKey)> = HashSet::new();
+        for inline in doc.inlines() {
+            let (person, e) = match inline {
+                Inline::Person(e) => (true, e),
+                Inline::Term(e) => (false, e),
+                _ => continue,
+            };
+            let key = EntityKey::of(e.id.as_deref(), &e.inlines);
+            if seen.insert((person, key.clone())) {
+                let named = Named {
+                    person,
+                    key,
+                    id: e.id.clone(),
+                    text: plain_text(&e.inlines),
+                };
+                if person {
+                    out.people.push(named);
+                } else {
+                    out.terms.push(named);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the document names no person and no term.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.terms.is_empty()
+    }
+}
+
+/// What a volume holds, counted once when it is opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VolumeStats {
+    /// Documents in the volume.
+    pub documents: usize,
+    /// Footnotes, across all its documents.
+    pub footnotes: usize,
+    /// Printed page breaks.
+    pub pages: usize,
+    /// Documents with a date.
+    pub dated: usize,
+    /// The earliest and latest dates (ISO, as in [`crate::DateInfo::iso`]).
+    pub first_date: Option<String>,
+    /// The latest date (ISO).
+    pub last_date: Option<String>,
+}
+
+impl VolumeStats {
+    /// Counts `docs`.
+    pub fn of(docs: &[Document]) -> Self {
+        let mut s = VolumeStats {
+            documents: docs.len(),
+            ..Default::default()
+        };
+        for d in docs {
+            s.footnotes += d.footnotes.len();
+            s.pages += d.pages.len();
+            if let Some(date) = &d.date {
+                s.dated += 1;
+                let iso = &date.iso;
+                if s.first_date.as_ref().is_none_or(|f| iso < f) {
+                    s.first_date = Some(iso.clone());
+                }
+                if s.last_date.as_ref().is_none_or(|l| iso > l) {
+                    s.last_date = Some(iso.clone());
+                }
+            }
+        }
+        s
+    }
+
+    /// Documents without a date.
+    pub fn undated(&self) -> usize {
+        self.documents - self.dated
+    }
+}
+
+/// The lookups of one opened volume.
 #[derive(Debug, Clone, Default)]
 pub struct VolumeIndex {
     /// Document id → its position in the volume.
@@ -39,52 +146,41 @@ pub struct VolumeIndex {
     pub sections: HashMap<String, Vec<String>>,
     /// Person → the documents that name them, in volume order (no repeats).
     pub people: HashMap<EntityKey, Vec<String>>,
+    /// Term → the documents that name it, in volume order (no repeats).
     pub terms: HashMap<EntityKey, Vec<String>>,
     persons_by_id: HashMap<String, usize>,
     terms_by_id: HashMap<String, usize>,
+    /// Per document (by position): the people and terms it names.
+    entities: Vec<Entities>,
+    stats: VolumeStats,
 }
 
 impl VolumeIndex {
+    /// Indexes `docs`, the documents of `volume` in volume order.
     pub fn build(volume: &Volume, docs: &[Document]) -> Self {
-        let mut ix = VolumeIndex::default();
+        let mut ix = VolumeIndex {
+            stats: VolumeStats::of(docs),
+            ..Default::default()
+        };
         for (i, d) in docs.iter().enumerate() {
             ix.position.insert(d.id.clone(), i);
             for p in &d.pages {
                 ix.pages.entry(p.clone()).or_insert_with(|| d.id.clone());
             }
-            let mut seen_p: Vec<EntityKey> = Vec::new();
-            let mut seen_t: Vec<EntityKey> = Vec::new();
-            let mut visit = |inl: &Inline| match inl {
-                Inline::Person(e) => {
-                    let k = EntityKey::of(e.id.as_deref(), &e.inlines);
-                    if !seen_p.contains(&k) {
-                        seen_p.push(k);
-                    }
-                }
-                Inline::Term(e) => {
-                    let k = EntityKey::of(e.id.as_deref(), &e.inlines);
-                    if !seen_t.contains(&k) {
-                        seen_t.push(k);
-                    }
-                }
-                _ => {}
-            };
-            walk(&d.head, &mut visit);
-            for b in &d.blocks {
-                walk(&b.inlines, &mut visit);
-                for c in &b.cells {
-                    walk(&c.inlines, &mut visit);
-                }
+            let named = Entities::of(d);
+            for n in &named.people {
+                ix.people
+                    .entry(n.key.clone())
+                    .or_default()
+                    .push(d.id.clone());
             }
-            for f in &d.footnotes {
-                walk(&f.inlines, &mut visit);
+            for n in &named.terms {
+                ix.terms
+                    .entry(n.key.clone())
+                    .or_default()
+                    .push(d.id.clone());
             }
-            for k in seen_p {
-                ix.people.entry(k).or_default().push(d.id.clone());
-            }
-            for k in seen_t {
-                ix.terms.entry(k).or_default().push(d.id.clone());
-            }
+            ix.entities.push(named);
         }
         fn sections(e: &TocEntry, path: &mut Vec<String>, out: &mut HashMap<String, Vec<String>>) {
             if let Some(id) = &e.document {
@@ -115,11 +211,28 @@ impl VolumeIndex {
         ix
     }
 
+    /// Documents, footnotes, pages and dates of the volume.
+    pub fn stats(&self) -> &VolumeStats {
+        &self.stats
+    }
+
+    /// The people and terms document `id` names (empty for a document not in the volume).
+    pub fn entities(&self, id: &str) -> Option<&Entities> {
+        self.entities.get(*self.position.get(id)?)
+    }
+
+    /// The documents of the volume that name `n`, in volume order.
+    pub fn mentions(&self, n: &Named) -> &[String] {
+        let map = if n.person { &self.people } else { &self.terms };
+        map.get(&n.key).map_or(&[], Vec::as_slice)
+    }
+
     /// The front-matter entry of a person id (`p_BND1`).
     pub fn person<'v>(&self, volume: &'v Volume, id: &str) -> Option<&'v Entry> {
         volume.persons.get(*self.persons_by_id.get(id)?)
     }
 
+    /// The front-matter entry of a term id (`t_UN_1`).
     pub fn term<'v>(&self, volume: &'v Volume, id: &str) -> Option<&'v Entry> {
         volume.terms.get(*self.terms_by_id.get(id)?)
     }
@@ -150,5 +263,30 @@ mod tests {
             ["frus1918x-d1"]
         );
         assert_eq!(ix.terms[&EntityKey::Id("t_X".into())], ["frus1918x-d2"]);
+        let named = ix.entities("frus1918x-d1").unwrap();
+        let people: Vec<&str> = named.people.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(people, ["Francis", "Trotsky"]);
+        assert!(named.terms.is_empty());
+        assert_eq!(
+            ix.mentions(&named.people[0]),
+            ["frus1918x-d1", "frus1918x-d2"]
+        );
+        let st = ix.stats();
+        assert_eq!(
+            (st.documents, st.footnotes, st.pages, st.dated),
+            (2, 0, 1, 0)
+        );
+    }
+
+    #[test]
+    fn entities_in_table_cells_are_found_once() {
+        let xml = r##"<TEI xml:id="frus1918x"><text><body>
+<div type="document" xml:id="d1" n="1"><head>A to B</head><table><row><cell><persName corresp="#p_A1">Francis</persName></cell><cell><gloss target="#t_Z">Z</gloss></cell></row></table><p><persName corresp="#p_A1">F.</persName></p></div>
+</body></text></TEI>"##;
+        let v = crate::parse_volume("x.xml", xml.as_bytes()).unwrap();
+        let named = Entities::of(&v.documents[0]);
+        assert_eq!(named.people.len(), 1);
+        assert_eq!(named.people[0].text, "Francis");
+        assert_eq!(named.terms[0].key, EntityKey::Id("t_Z".into()));
     }
 }

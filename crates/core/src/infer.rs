@@ -2,7 +2,7 @@
 //! Shared by the parsers: they gather the evidence, these rules weigh it.
 
 use crate::dates::{self, FoundDate};
-use crate::model::{DateInfo, DateSource, Diagnostic, Kind, Party};
+use crate::model::{DateInfo, DateSource, Diagnostic, DiagnosticCode, Kind, Party};
 
 /// Evidence for the kind of a document beyond its heading.
 pub struct KindEvidence<'a> {
@@ -161,18 +161,19 @@ pub fn choose_date(
     ];
     for (found, source) in sources {
         for (d, text) in found.iter() {
-            if let Some((lo, hi)) = volume_years {
-                if d.year < lo - 80 || d.year > hi + 5 {
-                    diags.push(Diagnostic::warning(
-                        crate::dates::untrusted(
-                            &format!("date “{text}” ({})", d.iso),
-                            &format!("is far from the volume's years {lo}–{hi}"),
-                        ),
-                        None,
-                        None,
-                    ));
-                    continue;
-                }
+            if !dates::plausible_year(d.year, volume_years) {
+                // Only a volume's years make a date implausible.
+                let (lo, hi) = volume_years.unwrap_or_default();
+                diags.push(Diagnostic::warning(
+                    DiagnosticCode::SuspectDate,
+                    dates::untrusted(
+                        &format!("date “{text}” ({})", d.iso),
+                        &format!("is far from the volume's years {lo}–{hi}"),
+                    ),
+                    None,
+                    None,
+                ));
+                continue;
             }
             return (
                 Some(DateInfo {

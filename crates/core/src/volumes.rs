@@ -1,6 +1,8 @@
 //! FRUS volume ids (`frus1981-88v03`, `frus1919Parisv01`, `frus1917Supp02v02`) and what a
 //! cross-reference target (`d73`, `pg_9`, `frus1933v05#pg_151`) points at.
 
+use crate::doc_id::DocId;
+
 /// "1981–88, Volume III" for `frus1981-88v03`; "1919, The Paris Peace Conference, Volume I".
 pub fn volume_label(id: &str) -> String {
     let Some(rest) = id.strip_prefix("frus") else {
@@ -71,10 +73,17 @@ fn roman(mut n: u32) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
     /// A document (`frus1981-88v03-d73`), perhaps at a page.
-    Document { id: String, page: Option<String> },
+    Document {
+        /// The document's id (`frus1981-88v03-d73`; `d73` when no volume is known).
+        id: String,
+        /// The printed page to show in it, if any.
+        page: Option<String>,
+    },
     /// A printed page of a volume, in whichever document holds it.
     Page {
+        /// The volume id; `None` when neither the target nor the document names one.
         volume: Option<String>,
+        /// The printed page ("151").
         page: String,
     },
     /// A whole volume.
@@ -101,11 +110,10 @@ pub fn destination(volume: Option<&str>, target: &str) -> Destination {
         .strip_prefix('d')
         .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
     {
-        let id = match vol {
-            Some(v) => format!("{v}-d{n}"),
-            None => format!("d{n}"),
+        return Destination::Document {
+            id: DocId::new(vol, n).to_string(),
+            page: None,
         };
-        return Destination::Document { id, page: None };
     }
     if let Some(p) = local
         .strip_prefix("pg_")

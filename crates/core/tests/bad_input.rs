@@ -2,7 +2,8 @@
 
 mod common;
 
-use letterbook_core::{parse_text, Severity};
+use letterbook_core::{check_size, ParseErrorKind, MAX_BYTES};
+use letterbook_core::{parse_text, Diagnostic, DiagnosticCode, Severity};
 
 fn seed_text() -> String {
     std::fs::read_to_string(common::seed_path()).unwrap()
@@ -12,6 +13,7 @@ fn seed_text() -> String {
 fn empty_file_is_an_error() {
     let e = parse_text("empty.txt", b"").unwrap_err();
     assert_eq!(e.to_string(), "empty.txt: the file is empty");
+    assert_eq!(e.kind, ParseErrorKind::Empty);
     assert!(parse_text("blank.txt", b" \n\n \t\n").is_err());
 }
 
@@ -19,12 +21,14 @@ fn empty_file_is_an_error() {
 fn binary_and_invalid_utf8_name_line_and_column() {
     let e = parse_text("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap_err();
     assert!(e.message.contains("binary"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Binary);
     assert_eq!((e.line, e.column), (Some(3), Some(1)));
     let mut bytes = seed_text().into_bytes();
     let at = bytes.iter().position(|&b| b == b'G').unwrap(); // "Gromyko" on line 1
     bytes[at] = 0xC3; // a lead byte without its continuation
     let e = parse_text("bad.txt", &bytes).unwrap_err();
     assert!(e.message.contains("invalid UTF-8"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::InvalidUtf8);
     assert_eq!(e.line, Some(1));
     assert_eq!(e.column, Some(at as u32 + 1));
     assert!(e.to_string().starts_with("bad.txt:1:"));
@@ -42,6 +46,7 @@ fn no_footnote_list_but_markers_in_text() {
         .find(|d| d.message.contains("no footnote list"))
         .unwrap_or_else(|| panic!("{:#?}", d.diagnostics));
     assert_eq!(diag.severity, Severity::Warning);
+    assert_eq!(diag.code, DiagnosticCode::MarkersWithoutList);
     assert_eq!((diag.line, diag.column), (Some(1), Some(75)));
 }
 
@@ -59,6 +64,9 @@ fn a_list_with_no_markers() {
         .filter(|d| d.message.contains("has no marker"))
         .collect();
     assert_eq!(missing.len(), 3, "{:#?}", d.diagnostics);
+    assert!(missing
+        .iter()
+        .all(|d| d.code == DiagnosticCode::MarkerNotPlaced));
     assert!(missing.iter().all(|d| d.line.is_some_and(|l| l >= 45)));
 }
 
@@ -73,6 +81,7 @@ fn more_markers_than_notes() {
         .iter()
         .find(|d| d.message.contains("only 2 notes"))
         .expect("diagnostic");
+    assert_eq!(diag.code, DiagnosticCode::MarkerWithoutNote);
     assert_eq!(diag.line, Some(44));
 }
 
@@ -112,4 +121,56 @@ fn huge_input_stays_linear() {
     assert!(text.len() > 18_000_000, "{}", text.len());
     let d = parse_text("big.txt", text.as_bytes()).unwrap();
     assert_eq!(d.footnotes.len(), 2000);
+}
+
+#[test]
+fn a_page_without_a_heading_says_so_by_code() {
+    // Only a footnote list: nothing above it to be the heading.
+    let d = parse_text("x.txt", b"  1. Source note.\n  2. Another note.\n").unwrap();
+    let codes: Vec<DiagnosticCode> = d.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&DiagnosticCode::NoHeading),
+        "{:#?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn a_page_text_over_the_size_limit_is_refused_before_parsing() {
+    let e = check_size("page.txt", MAX_BYTES as u64 + 1).unwrap_err();
+    assert_eq!(e.kind, ParseErrorKind::TooLarge);
+    assert_eq!(e.file, "page.txt");
+    assert!(check_size("page.txt", MAX_BYTES as u64).is_ok());
+    // Zeroed memory the test never writes stays unmapped, so this costs no 128 MiB. Were
+    // the bytes looked at first, the NUL at byte 0 would make it a binary-file error.
+    let zeros = vec![0u8; MAX_BYTES + 1];
+    let e = parse_text("page.txt", &zeros).unwrap_err();
+    assert_eq!(e.kind, ParseErrorKind::TooLarge, "{e}");
+    assert_eq!(
+        e.to_string(),
+        "page.txt: the file is 128.000001 MiB (134,217,729 bytes); the limit is 128 MiB (134,217,728 bytes)"
+    );
+}
+
+/// Codes are the stable part of a diagnostic: snake_case in JSON, the same as `as_str`;
+/// JSON written before codes existed still reads, as `unknown`.
+#[test]
+fn diagnostic_codes_serialise_as_their_names() {
+    for code in DiagnosticCode::ALL {
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.as_str()));
+        assert_eq!(serde_json::from_str::<DiagnosticCode>(&json).unwrap(), code);
+    }
+    let d = Diagnostic::warning(DiagnosticCode::SuspectDate, "m", Some(1), None);
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["code"], "suspect_date");
+    let old: Diagnostic =
+        serde_json::from_str(r#"{"severity":"warning","message":"m","line":1,"column":null}"#)
+            .unwrap();
+    assert_eq!(old.code, DiagnosticCode::Unknown);
+    let newer: Diagnostic = serde_json::from_str(
+        r#"{"severity":"warning","code":"from_the_future","message":"m","line":1,"column":null}"#,
+    )
+    .unwrap();
+    assert_eq!(newer.code, DiagnosticCode::Unknown);
 }

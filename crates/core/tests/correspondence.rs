@@ -196,7 +196,15 @@ fn every_volume_together() {
     let by = |k: &str| {
         c.docs
             .iter()
-            .filter(|d| d.when.certainty.class() == k)
+            .filter(|d| {
+                let class = match d.when.certainty {
+                    Certainty::Exact => "exact",
+                    Certainty::Inferred(_) => "inferred",
+                    Certainty::Approximate => "approximate",
+                    Certainty::Undated | Certainty::Suspect => "undated",
+                };
+                class == k
+            })
             .count()
     };
     println!(

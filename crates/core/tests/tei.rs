@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use common::{corpus, tail_chars, texts};
 use letterbook_core::{
-    dates, parse_text, parse_volume, plain_text, render, DateSource, Document, FootnoteKind,
-    Inline, VolumeParse,
+    dates, parse_text, parse_volume, plain_text, render, BlockKind, DateSource, Document,
+    FootnoteKind, Inline, VolumeParse,
 };
 
 use common::tei_volumes as volumes;
@@ -567,6 +567,76 @@ fn tei_documents_match_the_ground_truth() {
     }
     assert!(checked >= 70);
     assert!(problems.is_empty());
+}
+
+/// The reader's test for an item that prints its own label (src/components/document.rs,
+/// `starts_with_label`), copied so the parsers answer it for the reader.
+fn starts_with_label(inlines: &[Inline]) -> bool {
+    let text = plain_text(inlines);
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let core = first
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')', ':']);
+    let roman = !core.is_empty() && core.chars().all(|c| "IVXLivxl".contains(c));
+    let marked = first.ends_with('.') || first.ends_with(')');
+    marked
+        && first.len() <= 6
+        && (roman
+            || core.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_alphabetic())))
+}
+
+/// (list items, items with a label apart, items printing a label in their text) of some
+/// documents. Panics where the core's rule for a printed label disagrees with the reader's,
+/// or where an item has a label apart and prints one too (the renderers and the reader show
+/// `label` before the text, so it would read twice).
+fn labelled_items(docs: &[Document]) -> (usize, usize, usize) {
+    let (mut items, mut apart, mut in_text) = (0, 0, 0);
+    for d in docs {
+        for b in &d.blocks {
+            if !matches!(b.kind, BlockKind::ListItem | BlockKind::Subject) {
+                continue;
+            }
+            items += 1;
+            let text = plain_text(&b.inlines);
+            let printed = letterbook_core::printed_label(&text);
+            assert_eq!(
+                printed.is_some(),
+                starts_with_label(&b.inlines),
+                "{}: {text}",
+                d.id
+            );
+            if let Some(p) = printed {
+                assert_eq!(Some(p), text.split_whitespace().next());
+                assert!(b.label.is_none(), "{}: {:?} and {text}", d.id, b.label);
+                in_text += 1;
+            }
+            apart += usize::from(b.label.is_some());
+        }
+    }
+    (items, apart, in_text)
+}
+
+#[test]
+fn item_labels_are_read_as_the_reader_reads_them() {
+    let txt: Vec<Document> = texts("txt-dev")
+        .iter()
+        .map(|p| parse_text(&p.to_string_lossy(), &std::fs::read(p).unwrap()).unwrap())
+        .collect();
+    let (items, apart, in_text) = labelled_items(&txt);
+    // Page texts set a label on its own line: every labelled item has it apart.
+    assert!(items >= 30 && apart >= 20, "{items} {apart}");
+    assert_eq!(in_text, 0);
+    for name in ["frus1927v01.xml", "frus1934v05.xml"] {
+        let v = parse(&corpus().join("tei-volumes").join(name));
+        let (items, apart, in_text) = labelled_items(&v.documents);
+        assert!(
+            items > 500 && apart >= 300 && in_text > 30,
+            "{name}: {items} {apart} {in_text}"
+        );
+    }
 }
 
 #[test]

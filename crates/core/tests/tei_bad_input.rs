@@ -4,7 +4,8 @@
 mod common;
 
 use letterbook_core::tei::{MAX_BYTES, MAX_DEPTH};
-use letterbook_core::{parse_volume, plain_text};
+use letterbook_core::ParseErrorKind;
+use letterbook_core::{parse_volume, plain_text, DiagnosticCode};
 use proptest::prelude::*;
 
 fn volume(path: &str) -> Vec<u8> {
@@ -29,6 +30,7 @@ fn a_truncated_volume_keeps_the_documents_before_the_cut() {
     assert_eq!(v.errors.len(), 1, "{:?}", v.errors);
     let e = &v.errors[0];
     assert!(e.message.contains("ends inside"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Truncated);
     assert!(e.line.is_some() && e.column.is_some() && e.offset.is_some());
     assert!(e.to_string().starts_with("frus1934v05.xml:"), "{e}");
     assert!(
@@ -53,6 +55,7 @@ fn an_unclosed_tag_names_its_place_and_the_next_documents_survive() {
     assert_eq!(v.errors.len(), 1, "{:?}", v.errors);
     let e = &v.errors[0];
     assert!(e.message.contains("</p> closes <hi>"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Malformed);
     assert_eq!(e.line, Some(5));
     let ids: Vec<&str> = v.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["frus1934v99-d1", "frus1934v99-d3", "frus1934v99-d4"]);
@@ -76,6 +79,7 @@ fn deep_nesting_is_refused_without_recursion() {
         "{:?}",
         v.errors
     );
+    assert_eq!(v.errors[0].kind, ParseErrorKind::TooDeep);
     assert!(v.documents.is_empty());
 }
 
@@ -96,6 +100,7 @@ fn entities_are_never_expanded() {
         e.message.contains("&lol9;") && e.message.contains("not expanded"),
         "{e}"
     );
+    assert_eq!(e.kind, ParseErrorKind::Entity);
     assert_eq!(e.line, Some(8));
     // Predefined and character references are fine.
     let ok = tei(&doc(1, "<p>AT&amp;T &#233;t&#xE9; &lt;x&gt;</p>"));
@@ -112,9 +117,10 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let big = vec![b' '; 200 * 1024 * 1024];
     assert!(big.len() > MAX_BYTES);
     let e = parse_volume("huge.xml", &big).unwrap_err();
-    assert!(
-        e.message.contains("200 MB") && e.message.contains("limit"),
-        "{e}"
+    assert_eq!(e.kind, ParseErrorKind::TooLarge);
+    assert_eq!(
+        e.message,
+        "the file is 200.0 MiB (209,715,200 bytes); the limit is 128 MiB (134,217,728 bytes)"
     );
 }
 
@@ -125,17 +131,21 @@ fn invalid_utf8_binary_and_empty_files() {
     bytes[at + 1] = b'x';
     let e = parse_volume("latin.xml", &bytes).unwrap_err();
     assert!(e.message.contains("invalid UTF-8"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::InvalidUtf8);
     assert_eq!(e.line, Some(4));
     assert_eq!(e.offset, Some(at as u64));
 
     let e = parse_volume("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap_err();
     assert!(e.message.contains("binary"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Binary);
     assert_eq!(e.line, Some(3));
 
     let e = parse_volume("empty.xml", b"").unwrap_err();
     assert!(e.message.contains("no XML element"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Empty);
     let e = parse_volume("text.xml", b"just words").unwrap_err();
     assert!(e.to_string().starts_with("text.xml:1:1"), "{e}");
+    assert_eq!(e.kind, ParseErrorKind::Malformed);
 }
 
 #[test]
@@ -149,6 +159,7 @@ fn valid_xml_that_is_not_tei_is_refused_by_name() {
         e.to_string(),
         "feed.xml:2:1: not a TEI file: the root element is <rss>, not <TEI>"
     );
+    assert_eq!(e.kind, ParseErrorKind::NotTei);
 }
 
 #[test]
@@ -163,7 +174,43 @@ fn suspect_dates_are_diagnostics_not_dates() {
     assert!(d.date.is_none());
     assert_eq!(d.diagnostics.len(), 1);
     assert!(d.diagnostics[0].message.contains("0201-11-11"));
+    assert_eq!(d.diagnostics[0].code, DiagnosticCode::SuspectDate);
     assert_eq!(d.diagnostics[0].line, Some(4));
+}
+
+#[test]
+fn an_encoded_date_that_is_no_date_is_untrusted_too() {
+    let body = doc(
+        1,
+        "<dateline><date when=\"1934-13-40\">Someday</date></dateline><p>Text.</p>",
+    );
+    let v = parse_volume("x.xml", tei(&body).as_bytes()).unwrap();
+    let d = &v.documents[0];
+    assert!(d.date.is_none());
+    assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+    assert_eq!(d.diagnostics[0].code, DiagnosticCode::InvalidDate);
+    assert!(d.diagnostics[0].code.is_untrusted_date());
+}
+
+/// Certainty comes from the code: rewording the message changes nothing.
+#[test]
+fn a_suspect_date_is_never_placed_whatever_its_message_says() {
+    use letterbook_core::correspondence::when::{self, Certainty};
+    let body = doc(
+        1,
+        "<dateline><date when=\"0201-11-11\">x</date></dateline><p>Text.</p>",
+    );
+    let v = parse_volume(
+        "frus1870.xml",
+        tei(&body).replace("frus1934v99", "frus1870").as_bytes(),
+    )
+    .unwrap();
+    let mut d = v.documents[0].clone();
+    assert_eq!(when::of(&d).certainty, Certainty::Suspect);
+    d.diagnostics[0].message = "reworded entirely".into();
+    assert_eq!(when::of(&d).certainty, Certainty::Suspect);
+    d.diagnostics[0].code = DiagnosticCode::NoHeading;
+    assert_eq!(when::of(&d).certainty, Certainty::Undated);
 }
 
 #[test]

@@ -9,9 +9,12 @@ use regex_lite::Regex;
 use crate::heading::party;
 use crate::model::{plain_text, Block, BlockKind, Document, Party};
 
+/// A letter carried inside a document, as its opening paragraphs describe it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Carried {
+    /// The letter's writer ("the Secretary"), when the sentence names one.
     pub from: Option<Party>,
+    /// Its addressee ("Gromyko"), when the sentence names one.
     pub to: Option<Party>,
     /// The carried letter's own date (`YYYY-MM-DD`), when printed at its head.
     pub date: Option<String>,

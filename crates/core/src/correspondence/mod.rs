@@ -10,7 +10,9 @@ pub mod when;
 
 use std::collections::HashMap;
 
+use crate::doc_id::DocId;
 use crate::model::{plain_text, Document, Entry, Kind, Link, Volume};
+use crate::presentation;
 use parties::{Observation, Parties, PartyId};
 use threads::{Mention, Side};
 use when::{Minute, When};
@@ -20,15 +22,21 @@ const DAY: Minute = 1440;
 /// What the timeline knows of one document.
 #[derive(Debug, Clone)]
 pub struct DocFacts {
+    /// The document's id (`frus1981-88v03-d74`).
     pub id: String,
     /// Index into `Correspondence::volumes`.
     pub volume: u16,
+    /// The document number as printed ("74").
     pub n: Option<String>,
+    /// What sort of document it is.
     pub kind: Kind,
+    /// The heading without its number and footnote markers.
     pub title: String,
+    /// Its span on the timeline, and how sure that is.
     pub when: When,
     /// Writers and addressees as the heading names them, resolved to parties.
     pub from: Vec<PartyId>,
+    /// Addressees as the heading names them, resolved to parties.
     pub to: Vec<PartyId>,
     /// A letter the document carries (a telegram giving "text of a letter …").
     pub carried: Option<CarriedFacts>,
@@ -38,11 +46,16 @@ pub struct DocFacts {
     pub serial: Option<u32>,
 }
 
+/// A carried letter ([`carried::Carried`]) with its parties resolved.
 #[derive(Debug, Clone)]
 pub struct CarriedFacts {
+    /// The letter's writers.
     pub from: Vec<PartyId>,
+    /// Its addressees.
     pub to: Vec<PartyId>,
+    /// First minute of the letter's own date, when printed at its head.
     pub day: Option<Minute>,
+    /// The sentence that says the document carries it.
     pub evidence: String,
 }
 
@@ -55,6 +68,8 @@ impl DocFacts {
         }
     }
 
+    /// Whom the letter it is about is addressed to: the carried letter's addressee when
+    /// there is one.
     pub fn addressees(&self) -> &[PartyId] {
         match &self.carried {
             Some(c) if !c.to.is_empty() => &c.to,
@@ -63,42 +78,42 @@ impl DocFacts {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    Answers,
-    Cites,
-}
-
-impl Relation {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Answers => "answers",
-            Relation::Cites => "cites",
-        }
-    }
-}
+pub use crate::model::Relation;
 
 /// One line of a document's thread, from its point of view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreadEntry {
-    /// "Answers", "Cites", "Answered by", "Cited by".
-    pub verb: &'static str,
+    /// Whether one answers or cites the other.
+    pub relation: Relation,
+    /// The other document answers or cites this one (else this one answers or cites it).
+    pub incoming: bool,
+    /// The other document's index in [`Correspondence::docs`].
     pub other: u32,
+    /// What shows the link ("your letter of July 10, 1981 + footnote 2: See Document 73").
     pub evidence: String,
 }
 
+/// A link between two documents: `from` answers or cites `to`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreadLink {
+    /// Index of the answering or citing document in [`Correspondence::docs`].
     pub from: u32,
+    /// Index of the document answered or cited.
     pub to: u32,
+    /// Answers or cites.
     pub relation: Relation,
+    /// What shows the link ("your letter of July 10, 1981 + footnote 2: See Document 73").
     pub evidence: String,
 }
 
+/// The correspondence model over every open document.
 #[derive(Debug, Default)]
 pub struct Correspondence {
+    /// One entry per document, in input order: a document's index is its place here.
     pub docs: Vec<DocFacts>,
+    /// Volume ids (`frus1934v05`) by first appearance; [`DocFacts::volume`] indexes them.
     pub volumes: Vec<String>,
+    /// Every correspondent, normalised across documents and volumes.
     pub parties: Parties,
     /// Sorted by `from`, then `to`.
     pub links: Vec<ThreadLink>,
@@ -229,10 +244,12 @@ impl Correspondence {
         out
     }
 
+    /// The index of the document with this id.
     pub fn index_of(&self, id: &str) -> Option<u32> {
         self.index.get(id).copied()
     }
 
+    /// The volume id of document `i` (empty when it has none).
     pub fn volume_of(&self, i: u32) -> &str {
         &self.volumes[self.docs[i as usize].volume as usize]
     }
@@ -252,18 +269,14 @@ impl Correspondence {
     /// What a document answers or cites, then what answers or cites it.
     pub fn thread_entries(&self, i: u32) -> Vec<ThreadEntry> {
         let out = self.links_from(i).iter().map(|l| ThreadEntry {
-            verb: match l.relation {
-                Relation::Answers => "Answers",
-                Relation::Cites => "Cites",
-            },
+            relation: l.relation,
+            incoming: false,
             other: l.to,
             evidence: l.evidence.clone(),
         });
         let back = self.links_to(i).map(|l| ThreadEntry {
-            verb: match l.relation {
-                Relation::Answers => "Answered by",
-                Relation::Cites => "Cited by",
-            },
+            relation: l.relation,
+            incoming: true,
             other: l.from,
             evidence: l.evidence.clone(),
         });
@@ -298,7 +311,11 @@ impl Correspondence {
             Some(n) => format!("Document {n}"),
             None => d.title.clone(),
         };
-        format!("{name} ({}, {})", d.kind.label(), when::display(&d.when))
+        format!(
+            "{name} ({}, {})",
+            presentation::kind(d.kind),
+            when::display(&d.when)
+        )
     }
 
     /// The whole thread a document belongs to (itself included), in date order.
@@ -413,7 +430,7 @@ impl Correspondence {
                         format!(
                             "{}: {}{no} from {} to {}, {date}",
                             m.text,
-                            t.kind.label().to_lowercase(),
+                            presentation::kind(t.kind).to_lowercase(),
                             self.names(t.writers()),
                             self.names(t.addressees())
                         ),
@@ -545,7 +562,7 @@ impl Correspondence {
         if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        self.index_of(&format!("{vol}-d{n}"))
+        self.index_of(&DocId::new(Some(vol), n).to_string())
     }
 }
 

@@ -8,11 +8,15 @@ use std::collections::HashMap;
 use super::when::Minute;
 use crate::model::{Entry, Party};
 
+/// A correspondent's index in [`Parties::records`].
 pub type PartyId = u32;
 
+/// Whether a correspondent is a person or an office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartyKind {
+    /// A person ("Haig", "Seward").
     Person,
+    /// An office whose holder is not known ("the Secretary of State", "Department of State").
     Office,
 }
 
@@ -25,6 +29,7 @@ pub struct PartyRecord {
     pub label: String,
     /// The fullest name the volumes give ("Haig, Alexander M., Jr.").
     pub full_name: Option<String>,
+    /// Person or office.
     pub kind: PartyKind,
     /// Distinct raw texts it was written as (first few).
     pub raw: Vec<String>,
@@ -35,8 +40,11 @@ pub struct PartyRecord {
 /// A party as one document wrote it, before interning.
 #[derive(Debug, Clone)]
 pub struct Observation {
+    /// The party as the heading (or a carried letter) names it.
     pub party: Party,
+    /// The id of the document's volume (`frus1981-88v03`; empty when unknown).
     pub volume: String,
+    /// The document's first minute, when it is placed in time.
     pub at: Option<Minute>,
     /// A name the document supplies for a bare office (its signature), if any.
     pub signed: Option<String>,
@@ -45,20 +53,24 @@ pub struct Observation {
 /// How an observation was resolved: the party and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
+    /// The correspondent it resolved to.
     pub id: PartyId,
     /// `None` when the heading named them; otherwise the evidence ("holder of the office
     /// of Secretary of State in this volume: Haig, July 20, 1981").
     pub evidence: Option<String>,
 }
 
+/// Every correspondent of the open documents, interned by normalised key.
 #[derive(Debug, Default, Clone)]
 pub struct Parties {
+    /// The correspondents; a [`PartyId`] indexes them.
     pub records: Vec<PartyRecord>,
     by_key: HashMap<String, PartyId>,
     department: Vec<bool>,
 }
 
 impl Parties {
+    /// The correspondent with this id.
     pub fn get(&self, id: PartyId) -> &PartyRecord {
         &self.records[id as usize]
     }
@@ -81,10 +93,12 @@ impl Parties {
         }
     }
 
+    /// How many correspondents there are.
     pub fn len(&self) -> usize {
         self.records.len()
     }
 
+    /// Whether there are no correspondents.
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
     }

@@ -26,17 +26,24 @@ pub enum Side {
 /// A printed day: month and day, the year when given, the time when given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day {
+    /// The year, when printed.
     pub year: Option<i32>,
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, 1–31.
     pub day: u32,
 }
 
+/// One mention of an earlier document ("your No. 136 of August 2").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Whose document it names.
     pub side: Side,
     /// letter, note, despatch, telegram, instruction, message (as written, singular).
     pub kind: Option<String>,
+    /// The document's number, when given ("No. 136" → 136).
     pub number: Option<u32>,
+    /// The date given, if any.
     pub day: Option<Day>,
     /// The phrase as printed ("your letter of July 10, 1981").
     pub text: String,

@@ -9,58 +9,23 @@ use crate::model::{DateInfo, DateSource, Document, Precision};
 /// at the timeline's resolution).
 pub type Minute = i64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Certainty {
-    /// The edition's encoding or the dateline names the day (or the minute).
-    Exact,
-    /// Read from elsewhere in the document, or from another document.
-    Inferred(DateSource),
-    /// Only a month, a year, or a range of days is known.
-    Approximate,
-    /// No date at all.
-    Undated,
-    /// The encoded date is impossible for the volume (`0201-11-11`): never placed.
-    Suspect,
-}
+pub use crate::model::Certainty;
 
-impl Certainty {
-    pub fn placed(self) -> bool {
-        !matches!(self, Certainty::Undated | Certainty::Suspect)
-    }
-
-    /// How the reader is told ("exact", "inferred from the source note").
-    pub fn describe(self) -> String {
-        match self {
-            Certainty::Exact => "exact".into(),
-            Certainty::Inferred(s) => format!("inferred {}", s.describe()),
-            Certainty::Approximate => "approximate".into(),
-            Certainty::Undated => "undated".into(),
-            Certainty::Suspect => "undated (the encoded date is not trusted)".into(),
-        }
-    }
-
-    /// A short class for views: `exact`, `inferred`, `approximate`, `undated`.
-    pub fn class(self) -> &'static str {
-        match self {
-            Certainty::Exact => "exact",
-            Certainty::Inferred(_) => "inferred",
-            Certainty::Approximate => "approximate",
-            Certainty::Undated | Certainty::Suspect => "undated",
-        }
-    }
-}
-
+/// A document's place in time: a span of minutes, and how sure it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct When {
     /// First minute of the span (a point when `start == end`).
     pub start: Minute,
     /// Last minute of the span, inclusive.
     pub end: Minute,
+    /// How sure the date is.
     pub certainty: Certainty,
+    /// The precision of the date it was read from; `None` when undated.
     pub precision: Option<Precision>,
 }
 
 impl When {
+    /// No date: never placed (the span 0..0 means nothing).
     pub const UNDATED: When = When {
         start: 0,
         end: 0,
@@ -68,6 +33,7 @@ impl When {
         precision: None,
     };
 
+    /// Whether the span covers more than one minute (a point has `start == end`).
     pub fn is_range(&self) -> bool {
         self.end > self.start
     }
@@ -76,10 +42,7 @@ impl When {
 /// The document's `When`.
 pub fn of(doc: &Document) -> When {
     let Some(date) = &doc.date else {
-        let suspect = doc
-            .diagnostics
-            .iter()
-            .any(|d| crate::dates::is_untrusted(&d.message));
+        let suspect = doc.diagnostics.iter().any(|d| d.code.is_untrusted_date());
         return When {
             certainty: if suspect {
                 Certainty::Suspect
@@ -92,6 +55,7 @@ pub fn of(doc: &Document) -> When {
     of_date(date).unwrap_or(When::UNDATED)
 }
 
+/// The span and certainty of a date; `None` when its `iso` does not parse.
 pub fn of_date(date: &DateInfo) -> Option<When> {
     // A TEI range keeps both ends in its text ("1918-03-02 – 1918-03-19").
     if let Some((a, b)) = date.text.split_once(" – ") {
@@ -157,6 +121,7 @@ fn day_start(d: NaiveDate) -> Minute {
     minutes(d.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
 
+/// Minutes since 1970-01-01T00:00 of a calendar time.
 pub fn minutes(t: NaiveDateTime) -> Minute {
     t.and_utc().timestamp().div_euclid(60)
 }

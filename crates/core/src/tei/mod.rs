@@ -14,19 +14,20 @@ mod xml;
 pub use document::parse_when;
 pub use xml::MAX_DEPTH;
 
-use crate::input::{position_of, ParseError};
+use crate::input::{check_size, position_of, ParseError, ParseErrorKind};
 use crate::model::{Document, TocEntry, Volume};
 use document::VolumeContext;
 use tree::Node;
 use xml::{Ev, Tag, Xml, XmlError};
 
-/// Files above this size are refused before parsing: the largest FRUS volume is ~15 MB.
-pub const MAX_BYTES: usize = 128 * 1024 * 1024;
+pub use crate::input::MAX_BYTES;
 
 /// Everything a volume yields: the good documents even when some part was broken.
 #[derive(Debug, Clone)]
 pub struct VolumeParse {
+    /// The volume's description: header, lists of persons and terms, contents.
     pub volume: Volume,
+    /// The documents, in volume order.
     pub documents: Vec<Document>,
     /// Malformed XML: each names file, line, column and byte offset.
     pub errors: Vec<ParseError>,
@@ -48,24 +49,18 @@ pub fn parse_volume(file: &str, bytes: &[u8]) -> Result<VolumeParse, ParseError>
 
 /// Bytes → XML text: size limit, no NUL bytes, valid UTF-8, BOM dropped.
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ParseError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(ParseError::new(
-            file,
-            format!(
-                "the file is {} MB; the limit is {} MB (FRUS volumes are under 20 MB)",
-                bytes.len() / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
+    check_size(file, bytes.len() as u64)?;
     if let Some(i) = memchr0(bytes) {
-        return Err(
-            ParseError::new(file, "binary data (a NUL byte), not XML text")
-                .at(position_of(bytes, i)),
-        );
+        return Err(ParseError::of(
+            file,
+            ParseErrorKind::Binary,
+            "binary data (a NUL byte), not XML text",
+        )
+        .at(position_of(bytes, i)));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ParseError::new(file, "invalid UTF-8").at(position_of(bytes, e.valid_up_to()))
+        ParseError::of(file, ParseErrorKind::InvalidUtf8, "invalid UTF-8")
+            .at(position_of(bytes, e.valid_up_to()))
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
@@ -76,9 +71,11 @@ fn memchr0(bytes: &[u8]) -> Option<usize> {
 
 /// What one [`VolumeParser::step`] reached.
 pub enum Step {
+    /// The next document, read whole.
     Document(Box<Document>),
     /// The event budget ran out between documents; call again.
     Pending,
+    /// The end of the volume: nothing more to read.
     Done,
 }
 
@@ -90,6 +87,7 @@ struct OpenDiv {
     headed: bool,
 }
 
+/// A pull parser over one TEI volume: its documents one at a time, in volume order.
 pub struct VolumeParser<'a> {
     file: String,
     xml: Xml<'a>,
@@ -130,8 +128,9 @@ impl<'a> VolumeParser<'a> {
                 Ok(Ev::Start(t)) | Ok(Ev::Empty(t)) if p.xml.depth() <= 1 => {
                     if t.name != "TEI" && t.name != "teiCorpus" {
                         let at = p.position(t.offset);
-                        return Err(ParseError::new(
+                        return Err(ParseError::of(
                             file,
+                            ParseErrorKind::NotTei,
                             format!(
                                 "not a TEI file: the root element is <{}>, not <TEI>",
                                 t.name
@@ -144,11 +143,17 @@ impl<'a> VolumeParser<'a> {
                     }
                     break;
                 }
-                Ok(Ev::Eof) => return Err(ParseError::new(file, "no XML element in the file")),
+                Ok(Ev::Eof) => {
+                    return Err(ParseError::of(
+                        file,
+                        ParseErrorKind::Empty,
+                        "no XML element in the file",
+                    ))
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let at = p.position(e.offset);
-                    return Err(ParseError::new(file, e.message).at(at));
+                    return Err(ParseError::of(file, e.kind, e.message).at(at));
                 }
             }
         }
@@ -161,14 +166,17 @@ impl<'a> VolumeParser<'a> {
         self.xml.offset()
     }
 
+    /// The input's length in bytes.
     pub fn len(&self) -> usize {
         self.xml.input().len()
     }
 
+    /// Whether the input has no bytes.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The volume as read so far (its contents come with [`finish`](Self::finish)).
     pub fn volume(&self) -> &Volume {
         &self.volume
     }
@@ -200,7 +208,7 @@ impl<'a> VolumeParser<'a> {
     fn error(&mut self, e: XmlError) {
         let at = self.position(e.offset);
         self.errors
-            .push(ParseError::new(&self.file, e.message).at(at));
+            .push(ParseError::of(&self.file, e.kind, e.message).at(at));
     }
 
     /// The next document of the volume, or `None` at the end (or after an error that

@@ -122,6 +122,7 @@ pub fn read<'a>(xml: &mut Xml<'a>, start: Tag<'a>, empty: bool) -> Result<Node<'
             Ev::Eof => {
                 return Err(XmlError {
                     offset: xml.offset(),
+                    kind: crate::input::ParseErrorKind::Truncated,
                     message: format!("the file ends inside <{}>", start_name(&open)),
                 })
             }

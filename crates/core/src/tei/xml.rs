@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use crate::input::ParseErrorKind;
+
 /// Deeper than any real TEI (FRUS volumes nest ~12 levels); bounds recursion downstream.
 pub const MAX_DEPTH: usize = 256;
 
@@ -17,6 +19,7 @@ pub const MAX_DEPTH: usize = 256;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XmlError {
     pub offset: usize,
+    pub kind: ParseErrorKind,
     pub message: String,
 }
 
@@ -164,9 +167,10 @@ impl<'a> Xml<'a> {
         self.input
     }
 
-    fn err(&self, offset: usize, message: impl Into<String>) -> XmlError {
+    fn err(&self, offset: usize, kind: ParseErrorKind, message: impl Into<String>) -> XmlError {
         XmlError {
             offset,
+            kind,
             message: message.into(),
         }
     }
@@ -178,7 +182,11 @@ impl<'a> Xml<'a> {
                 Ok(ev) => ev,
                 Err(e) => {
                     let at = self.base + self.reader.error_position() as usize;
-                    return Err(self.err(at, format!("malformed XML: {e}")));
+                    return Err(self.err(
+                        at,
+                        ParseErrorKind::Malformed,
+                        format!("malformed XML: {e}"),
+                    ));
                 }
             };
             match ev {
@@ -187,6 +195,7 @@ impl<'a> Xml<'a> {
                     if self.stack.len() >= MAX_DEPTH {
                         return Err(self.err(
                             before,
+                            ParseErrorKind::TooDeep,
                             format!("elements nested deeper than {MAX_DEPTH} levels"),
                         ));
                     }
@@ -211,20 +220,27 @@ impl<'a> Xml<'a> {
                         Some(open) => {
                             return Err(self.err(
                                 before,
+                                ParseErrorKind::Malformed,
                                 format!("</{name}> closes <{open}>, which is still open"),
                             ))
                         }
                         None => {
-                            return Err(
-                                self.err(before, format!("</{name}> has no matching start tag"))
-                            )
+                            return Err(self.err(
+                                before,
+                                ParseErrorKind::Malformed,
+                                format!("</{name}> has no matching start tag"),
+                            ))
                         }
                     }
                 }
                 Event::Text(t) => {
                     if self.stack.is_empty() {
                         if !t.trim().is_empty() {
-                            return Err(self.err(before, "text outside the root element"));
+                            return Err(self.err(
+                                before,
+                                ParseErrorKind::Malformed,
+                                "text outside the root element",
+                            ));
                         }
                         continue;
                     }
@@ -240,8 +256,11 @@ impl<'a> Xml<'a> {
                         match r.resolve_char_ref() {
                             Ok(Some(c)) => return Ok(Ev::Text(Cow::Owned(c.to_string()))),
                             _ => {
-                                return Err(self
-                                    .err(before, format!("invalid character reference &{};", &*r)))
+                                return Err(self.err(
+                                    before,
+                                    ParseErrorKind::Entity,
+                                    format!("invalid character reference &{};", &*r),
+                                ))
                             }
                         }
                     }
@@ -257,6 +276,7 @@ impl<'a> Xml<'a> {
                             // billion-laughs attacks work, so none is ever expanded.
                             return Err(self.err(
                                 before,
+                                ParseErrorKind::Entity,
                                 format!(
                                     "entity &{s}; is not defined (DTD entities are not expanded)"
                                 ),
@@ -273,11 +293,16 @@ impl<'a> Xml<'a> {
                     if let Some(open) = self.stack.last() {
                         return Err(self.err(
                             self.input.len(),
+                            ParseErrorKind::Truncated,
                             format!("the file ends inside <{open}> (truncated?)"),
                         ));
                     }
                     if !self.saw_root {
-                        return Err(self.err(self.input.len(), "no XML element in the file"));
+                        return Err(self.err(
+                            self.input.len(),
+                            ParseErrorKind::Empty,
+                            "no XML element in the file",
+                        ));
                     }
                     return Ok(Ev::Eof);
                 }
@@ -289,7 +314,7 @@ impl<'a> Xml<'a> {
     fn tag(&mut self, s: BytesStart<'a>, offset: usize) -> Result<Tag<'a>, XmlError> {
         if self.stack.is_empty() {
             if self.saw_root {
-                return Err(self.err(offset, "a second root element"));
+                return Err(self.err(offset, ParseErrorKind::Malformed, "a second root element"));
             }
             self.saw_root = true;
         }

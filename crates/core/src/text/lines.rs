@@ -246,6 +246,25 @@ pub fn is_addressee(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::printed_label;
+
+    #[test]
+    fn printed_labels() {
+        for (text, label) in [
+            ("1. The balance", "1."),
+            ("(a) Southern front", "(a)"),
+            ("a) first", "a)"),
+            ("IV. Points", "IV."),
+            ("1st. That", "1st."),
+            ("(12)", "(12)"),
+            ("Q. Is it true", "Q."),
+        ] {
+            assert_eq!(printed_label(text), Some(label), "{text}");
+        }
+        for text in ["The balance", "1", "Mr. Hull", "(abc) x", "123456. x", ""] {
+            assert_eq!(printed_label(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn shapes() {

@@ -9,21 +9,22 @@ mod blocks;
 mod evidence;
 mod layout;
 pub(crate) mod lines;
-pub mod markers;
+mod markers;
 mod notes;
 mod source;
 
 use crate::dates;
+use crate::doc_id::DocId;
 use crate::heading;
 use crate::inline::InlineBuilder;
 use crate::input::{decode_text, ParseError};
-use crate::model::{plain_text, Block, BlockKind, Diagnostic, Document, Inline};
+use crate::model::{plain_text, Block, BlockKind, Diagnostic, DiagnosticCode, Document, Inline};
 use crate::refs::RefContext;
 use crate::text::layout::Layout;
 use crate::text::source::Source;
 
 /// `frus1981-88v03-d74` → (`frus1981-88v03`, `74`); `d12` → (None, `12`).
-pub fn ids_from_stem(stem: &str) -> (Option<String>, Option<String>) {
+fn ids_from_stem(stem: &str) -> (Option<String>, Option<String>) {
     let (vol, doc) = match stem.rfind("-d") {
         Some(i) => (Some(&stem[..i]), &stem[i + 2..]),
         None => match stem.strip_prefix('d') {
@@ -44,6 +45,31 @@ pub fn ids_from_stem(stem: &str) -> (Option<String>, Option<String>) {
 fn file_stem(file: &str) -> &str {
     let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
     base.strip_suffix(".txt").unwrap_or(base)
+}
+
+/// A place the marker alignment weighed: byte offset of the label, the label, and how
+/// plausible the place was on its own. For explaining a choice (the `explain_markers`
+/// example), not for parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerCandidate {
+    /// Byte offset of the label in the text.
+    pub start: usize,
+    /// The label as printed ("9", "*", "75a").
+    pub label: String,
+    /// How plausible the place is on its own (higher is likelier).
+    pub score: f32,
+}
+
+/// Every footnote-marker candidate in the byte ranges `ranges` of `text`.
+pub fn marker_candidates(text: &str, ranges: &[(usize, usize)]) -> Vec<MarkerCandidate> {
+    markers::candidates(text, ranges)
+        .into_iter()
+        .map(|c| MarkerCandidate {
+            start: c.start,
+            label: c.label,
+            score: c.score,
+        })
+        .collect()
 }
 
 /// Parses one plain-text document page. `file` names it in errors and supplies the volume
@@ -92,7 +118,12 @@ pub fn parse_str(file: &str, text: &str) -> Document {
     let head = heading_inlines(&src, &layout);
     let title = crate::inline::collapse(&plain_text(&head));
     if layout.head_lines.is_empty() {
-        diagnostics.push(Diagnostic::warning("no heading found", Some(1), Some(1)));
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::NoHeading,
+            "no heading found",
+            Some(1),
+            Some(1),
+        ));
     }
 
     let mut blocks: Vec<Block> = Vec::new();
@@ -129,10 +160,9 @@ pub fn parse_str(file: &str, text: &str) -> Document {
     for f in &footnotes {
         collect_pages(&f.inlines, &mut pages);
     }
-    let id = match (&volume, &n) {
-        (Some(v), Some(n)) => format!("{v}-d{n}"),
-        (None, Some(n)) => format!("d{n}"),
-        _ => stem.to_string(),
+    let id = match &n {
+        Some(n) => DocId::new(volume.as_deref(), n).to_string(),
+        None => stem.to_string(),
     };
     Document {
         id,

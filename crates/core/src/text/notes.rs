@@ -2,7 +2,7 @@
 //! [`markers`](super::markers)), their labels and texts, and what could not be placed.
 
 use crate::inline::InlineBuilder;
-use crate::model::{plain_text, Diagnostic, Footnote, FootnoteKind};
+use crate::model::{plain_text, Diagnostic, DiagnosticCode, Footnote, FootnoteKind};
 use crate::text::layout::{Layout, Line, RawNote};
 use crate::text::lines;
 use crate::text::markers::{self, AlignInput, Candidate};
@@ -127,6 +127,7 @@ fn diagnose_markers(
         if c.is_none() {
             let line = lines[raw_notes[k].line];
             out.push(Diagnostic::warning(
+                DiagnosticCode::MarkerNotPlaced,
                 format!("footnote {} has no marker in the text", k + 1),
                 Some(line.no),
                 Some(3),
@@ -149,6 +150,7 @@ fn diagnose_markers(
         {
             let (ln, col) = line_col(text, lines, c.start);
             out.push(Diagnostic::warning(
+                DiagnosticCode::MarkerWithoutNote,
                 format!(
                     "the text has a marker “{want}” but the footnote list has only {} notes",
                     raw_notes.len()
@@ -180,6 +182,7 @@ fn diagnose_orphan_markers(
     if want > 2 {
         let (ln, col) = line_col(text, lines, first.unwrap_or(0));
         out.push(Diagnostic::warning(
+            DiagnosticCode::MarkersWithoutList,
             format!(
                 "no footnote list, but the text seems to carry markers 1–{}",
                 want - 1

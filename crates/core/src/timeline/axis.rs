@@ -6,11 +6,16 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use crate::correspondence::when::{datetime, minutes, Minute};
 use crate::dates::month_name;
 
+/// The step between two ticks of the time axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// Every `n` years.
     Years(i32),
+    /// Every `n` months.
     Months(u32),
+    /// Every `n` days (steps of 7 and 14 start on a Monday).
     Days(u32),
+    /// Every `n` hours.
     Hours(u32),
 }
 
@@ -61,9 +66,12 @@ const STEPS: [Unit; 20] = [
     Unit::Years(500),
 ];
 
+/// One tick of the time axis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tick {
+    /// Where it stands, in minutes since 1970-01-01.
     pub at: Minute,
+    /// Its label ("1982", "Jul", "Jul 4", "06:00").
     pub label: String,
     /// A tick that starts a larger unit (a year among months, a month among days).
     pub major: bool,

@@ -4,23 +4,33 @@
 //! O(marks · log n), never O(documents).
 
 pub mod axis;
+pub mod query;
+pub mod view;
+
+pub use query::TimelineQuery;
 
 use crate::correspondence::parties::{fold, PartyId};
 use crate::correspondence::when::Minute;
 use crate::correspondence::Correspondence;
 use crate::model::Kind;
+use crate::presentation;
 
+/// What the timeline's lanes group documents by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LaneMode {
     /// Gromyko ↔ Haig: both directions of one correspondence.
     #[default]
     Pair,
+    /// One lane per writer.
     Sender,
+    /// One lane per kind of document.
     Kind,
+    /// One lane per volume.
     Volume,
 }
 
 impl LaneMode {
+    /// Every mode, in the order the reader offers them.
     pub const ALL: [LaneMode; 4] = [
         LaneMode::Pair,
         LaneMode::Sender,
@@ -28,6 +38,7 @@ impl LaneMode {
         LaneMode::Volume,
     ];
 
+    /// The name in a timeline URL (`pair`, `sender`, `kind`, `volume`).
     pub fn as_str(self) -> &'static str {
         match self {
             LaneMode::Pair => "pair",
@@ -37,6 +48,7 @@ impl LaneMode {
         }
     }
 
+    /// The name the reader shows ("Correspondents", "Sender").
     pub fn label(self) -> &'static str {
         match self {
             LaneMode::Pair => "Correspondents",
@@ -46,6 +58,7 @@ impl LaneMode {
         }
     }
 
+    /// The mode a URL names ([`LaneMode::as_str`]).
     pub fn parse(s: &str) -> Option<LaneMode> {
         LaneMode::ALL.into_iter().find(|m| m.as_str() == s)
     }
@@ -54,10 +67,15 @@ impl LaneMode {
 /// The reader's filters (all optional; they combine with AND).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
+    /// Only documents this party wrote or received (a carried letter's parties count).
     pub person: Option<PartyId>,
+    /// Only documents of this kind.
     pub kind: Option<Kind>,
+    /// Only documents of this volume (an index into [`Correspondence::volumes`]).
     pub volume: Option<u16>,
+    /// Only documents whose span ends at or after this minute.
     pub from: Option<Minute>,
+    /// Only documents whose span starts at or before this minute.
     pub to: Option<Minute>,
     /// Words of the heading (case and accents ignored).
     pub text: String,
@@ -66,18 +84,22 @@ pub struct Filter {
 /// The documents a filter keeps: placed ones by date, undated ones apart.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
+    /// Documents placed in time, by start (indices into [`Correspondence::docs`]).
     pub placed: Vec<u32>,
+    /// Documents not placed in time, in input order; none when a date range is set.
     pub undated: Vec<u32>,
     /// All documents, before filtering.
     pub total: usize,
 }
 
 impl Selection {
+    /// How many documents the filter keeps.
     pub fn shown(&self) -> usize {
         self.placed.len() + self.undated.len()
     }
 }
 
+/// The documents `f` keeps; `titles` are the folded headings from [`titles`].
 pub fn select(c: &Correspondence, f: &Filter, titles: &[String]) -> Selection {
     let words: Vec<String> = fold(&f.text)
         .split_whitespace()
@@ -135,12 +157,16 @@ pub fn titles(c: &Correspondence) -> Vec<String> {
     c.docs.iter().map(|d| fold(&d.title)).collect()
 }
 
+/// One row of the timeline: the documents of one correspondence, sender, kind or volume.
 #[derive(Debug, Clone)]
 pub struct Lane {
+    /// A stable key for the lane (party ids `3-17`, a kind, a volume id, `other`).
     pub key: String,
+    /// What the lane is called ("Gromyko ↔ Haig", "Telegram", "12 other senders").
     pub label: String,
     /// Documents in date order, and their start minutes (for binary search).
     pub docs: Vec<u32>,
+    /// The start minute of each of `docs`, in the same order.
     pub starts: Vec<Minute>,
     /// Lanes merged into this one ("Other": how many).
     pub merged: usize,
@@ -192,7 +218,7 @@ pub fn lanes(
                 Key::One(a) => (format!("{a}"), name(a).to_string()),
                 Key::Nobody if mode == LaneMode::Sender => ("-".into(), "No sender named".into()),
                 Key::Nobody => ("-".into(), "No correspondents named".into()),
-                Key::Kind(k) => (k.as_str().into(), k.label().into()),
+                Key::Kind(k) => (k.as_str().into(), presentation::kind(k).into()),
                 Key::Volume(_) => {
                     let v = c.volume_of(i);
                     (v.to_string(), volume_label(v))
@@ -267,9 +293,11 @@ impl Mark {
 pub struct Mark {
     /// Range in the lane's `docs`.
     pub first: u32,
+    /// How many documents it stands for (1 for a single document).
     pub count: u32,
     /// Earliest start and latest start of its documents.
     pub start: Minute,
+    /// Latest start of its documents.
     pub end: Minute,
 }
 

@@ -1,23 +1,18 @@
-//! Footnotes: the marker buttons in the text, the one popover that shows a note (or a
-//! person or term, see [`crate::components::entities`]) next to its marker, and the list of
-//! notes below the text.
+//! The one popover of a document view and its controller: notes, people and terms open in
+//! it. It knows nothing of what it shows (the document view passes the body), so every
+//! component that opens it can import it without importing the others.
 //!
-//! Interaction rules: click, tap, Enter or Space opens a note (and moves focus into it);
+//! Interaction rules: click, tap, Enter or Space opens it (and moves focus into it);
 //! hovering with a mouse previews it; Escape, a click outside or the close button closes it
-//! and returns focus to the marker; only one note is open at a time. The open note is in the
-//! URL (`#fn2`), so a link can open a document at a note.
-
-use std::sync::Arc;
+//! and returns focus to the button that opened it; only one is open at a time. An open
+//! footnote is in the URL (`#fn2`), so a link can open a document at a note.
 
 use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::prelude::*;
-use letterbook_core::{Document, FootnoteKind};
 use wasm_bindgen::JsCast;
 
-use crate::components::entities::{entity_popover_body, Entities};
-use crate::components::inlines::{inlines_view, InlineCtx};
-use crate::state::{missing_text, Followed, Library};
+use crate::urls::{ids, Fragment};
 
 /// What a popover shows: footnote `index`, or the `k`-th person/term span of the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +25,8 @@ impl Pop {
     /// The id of the button the popover belongs to.
     pub fn anchor_id(self) -> String {
         match self {
-            Pop::Note(k) => marker_id(k),
-            Pop::Entity(k) => entity_id(k),
+            Pop::Note(k) => Fragment::Marker(k).id(),
+            Pop::Entity(k) => ids::entity(k),
         }
     }
 }
@@ -53,9 +48,10 @@ impl Open {
     }
 }
 
-/// The footnote controller of one document view, shared by its markers and popover.
+/// The popover controller of one document view, shared by its markers, names and the
+/// popover itself.
 #[derive(Clone, Copy)]
-pub struct Notes {
+pub struct Popover {
     pub open: RwSignal<Option<Open>>,
     /// Popover position in document coordinates (top, left, width), set after layout.
     pos: RwSignal<Option<(f64, f64, f64)>>,
@@ -63,25 +59,11 @@ pub struct Notes {
     timer: StoredValue<Option<Timeout>, LocalStorage>,
 }
 
-pub const POPOVER_ID: &str = "fn-popover";
-
-pub fn marker_id(index: u32) -> String {
-    format!("fnref{index}")
-}
-
-pub fn entity_id(k: u32) -> String {
-    format!("ent{k}")
-}
-
-pub fn note_id(index: u32) -> String {
-    format!("note-{index}")
-}
-
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     document().get_element_by_id(id)?.dyn_into().ok()
 }
 
-fn focus_quietly(el: &web_sys::HtmlElement) {
+pub fn focus_quietly(el: &web_sys::HtmlElement) {
     let opts = web_sys::FocusOptions::new();
     opts.set_prevent_scroll(true);
     let _ = el.focus_with_options(&opts);
@@ -102,9 +84,9 @@ fn set_fragment(fragment: Option<&str>) {
     }
 }
 
-impl Notes {
+impl Popover {
     pub fn new() -> Self {
-        Notes {
+        Popover {
             open: RwSignal::new(None),
             pos: RwSignal::new(None),
             hovering_popover: RwSignal::new(false),
@@ -132,7 +114,7 @@ impl Notes {
         self.pos.set(None);
         self.open.set(Some(Open { pop, pinned: true }));
         if let Pop::Note(index) = pop {
-            set_fragment(Some(&format!("fn{index}")));
+            set_fragment(Some(&Fragment::Note(index).id()));
         }
     }
 
@@ -225,7 +207,7 @@ impl Notes {
         let Some(open) = self.open.get_untracked() else {
             return;
         };
-        let (Some(marker), Some(pop)) = (element(&open.pop.anchor_id()), element(POPOVER_ID))
+        let (Some(marker), Some(pop)) = (element(&open.pop.anchor_id()), element(ids::POPOVER))
         else {
             return;
         };
@@ -268,58 +250,25 @@ fn popover_width() -> f64 {
     (vw - 16.0).min(28.0 * rem)
 }
 
-impl Default for Notes {
+impl Default for Popover {
     fn default() -> Self {
         Self::new()
     }
 }
 
-/// The superscript button that stands where the marker is printed.
-#[component]
-pub fn FootnoteMarker(index: u32, label: String) -> impl IntoView {
-    let notes = expect_context::<Notes>();
-    let pop = Pop::Note(index);
-    let expanded = move || notes.open.get().is_some_and(|o| o.pop == pop && o.pinned);
-    view! {
-        <sup class="fn-ref">
-            <button
-                type="button"
-                class="fn-marker"
-                id=marker_id(index)
-                data-note=index
-                aria-label=format!("Footnote {label}")
-                aria-describedby=format!("{}-text", note_id(index))
-                aria-haspopup="dialog"
-                aria-controls=POPOVER_ID
-                aria-expanded=move || expanded().to_string()
-                class:active=move || notes.open.get().is_some_and(|o| o.pop == pop)
-                on:click=notes.on_click(pop)
-                on:pointerenter=notes.on_pointer_enter(pop)
-                on:pointerleave=notes.on_pointer_leave()
-            >
-                {label.clone()}
-            </button>
-        </sup>
-    }
+/// What a popover shows: its title, its body, and lines below it (references that lead
+/// nowhere in this collection).
+pub struct PopBody {
+    pub title: String,
+    pub body: AnyView,
+    pub notes: Vec<String>,
 }
 
-/// Lines saying which references of a note lead nowhere in this collection.
-fn missing_refs(doc: &Document, lib: &Library, index: u32) -> Vec<String> {
-    doc.refs
-        .iter()
-        .filter(|r| r.in_footnote == Some(index))
-        .filter_map(|r| match lib.follow(doc, &r.target) {
-            Followed::Missing(volume) => Some(missing_text(&r.text, volume.as_deref())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The one popover of a document view.
+/// The one popover of a document view; `body` says what it shows for each [`Pop`] (the
+/// document view knows notes, people and terms; the popover knows none of them).
 #[component]
-pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
-    let notes = expect_context::<Notes>();
-    let lib = expect_context::<Library>();
+pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
+    let notes = expect_context::<Popover>();
 
     // After each opening, once the popover is in the DOM: place it next to the marker
     // (reading its size forces layout) and take the focus if it was opened on purpose.
@@ -329,7 +278,7 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
                 move || {
                     notes.place();
                     if open.pinned {
-                        if let Some(p) = element(POPOVER_ID) {
+                        if let Some(p) = element(ids::POPOVER) {
                             focus_quietly(&p);
                         }
                     }
@@ -354,7 +303,7 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| {
-                el.closest(&format!("#{POPOVER_ID}, .fn-marker, .entity"))
+                el.closest(&format!("#{}, .fn-marker, .entity", ids::POPOVER))
                     .ok()
                     .flatten()
             })
@@ -370,28 +319,13 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
         on_resize.remove();
     });
 
-    let entities = use_context::<Entities>();
     move || {
         let open = notes.open.get()?;
-        let (title, body, missing) = match open.pop {
-            Pop::Note(index) => {
-                let note = doc.footnote(index)?.clone();
-                let ctx = InlineCtx::new(doc.clone(), lib, false);
-                let body =
-                    view! { <p class="fn-popover-text">{inlines_view(&note.inlines, &ctx)}</p> }
-                        .into_any();
-                let title = if note.kind == FootnoteKind::Source {
-                    format!("Footnote {} · Source note", note.n)
-                } else {
-                    format!("Footnote {}", note.n)
-                };
-                (title, body, missing_refs(&doc, &lib, index))
-            }
-            Pop::Entity(k) => {
-                let (title, body) = entity_popover_body(entities?, &doc, lib, k)?;
-                (title, body, Vec::new())
-            }
-        };
+        let PopBody {
+            title,
+            body,
+            notes: missing,
+        } = body.run(open.pop)?;
         let close_label = match open.pop {
             Pop::Note(_) => "Close footnote",
             Pop::Entity(_) => "Close",
@@ -404,7 +338,7 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
         };
         Some(view! {
             <div
-                id=POPOVER_ID
+                id=ids::POPOVER
                 class="fn-popover"
                 class:preview=!open.pinned
                 role="dialog"
@@ -438,48 +372,4 @@ pub fn FootnotePopover(doc: Arc<Document>) -> impl IntoView {
             </div>
         })
     }
-}
-
-/// The notes below the text, each with a link back to its marker.
-#[component]
-pub fn FootnoteList(doc: Arc<Document>) -> impl IntoView {
-    let lib = expect_context::<Library>();
-    if doc.footnotes.is_empty() {
-        return None;
-    }
-    let placed = doc.markers_placed();
-    let ctx = InlineCtx::new(doc.clone(), lib, false);
-    let items = doc
-        .footnotes
-        .iter()
-        .map(|f| {
-            let index = f.index;
-            let has_marker = placed.get(index as usize - 1).copied().unwrap_or(false);
-            let missing = missing_refs(&doc, &lib, index);
-            view! {
-                <li id=note_id(index) class="note" class:source=f.kind == FootnoteKind::Source>
-                    <span class="note-label" aria-hidden="true">{f.n.clone()}</span>
-                    <span class="visually-hidden">{format!("Note {}: ", f.n)}</span>
-                    <span id=format!("{}-text", note_id(index))>{inlines_view(&f.inlines, &ctx)}</span>
-                    {missing.into_iter().map(|m| view! { <span class="ref-status-inline">{format!(" ({m})")}</span> }).collect_view()}
-                    {if has_marker {
-                        view! {
-                            <a class="fn-back" href=format!("#{}", marker_id(index))
-                               aria-label=format!("Back to footnote {} in the text", f.n)>
-                                "↩"
-                            </a>
-                        }.into_any()
-                    } else {
-                        view! { <span class="fn-unplaced">" (no marker in the text)"</span> }.into_any()
-                    }}
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <section class="footnotes" aria-labelledby="footnotes-title">
-            <h2 id="footnotes-title">"Notes"</h2>
-            <ol class="note-list">{items}</ol>
-        </section>
-    })
 }

@@ -1,0 +1,78 @@
+//! The English a reader is shown for the model's values: kinds, where a date came from,
+//! how sure it is, a thread's verbs. The CLI, the app and the core's own evidence texts word
+//! things through here, so the model holds no prose and no view's styling. It knows only
+//! the model's vocabulary, so every layer above may use it.
+
+use crate::model::{Certainty, DateSource, Kind, Relation};
+
+/// "Memorandum of conversation".
+pub fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Letter => "Letter",
+        Kind::Telegram => "Telegram",
+        Kind::Memorandum => "Memorandum",
+        Kind::MemorandumOfConversation => "Memorandum of conversation",
+        Kind::Minutes => "Minutes",
+        Kind::EditorialNote => "Editorial note",
+        Kind::Note => "Diplomatic note",
+        Kind::Message => "Message",
+        Kind::Despatch => "Despatch",
+        Kind::Instruction => "Instruction",
+        Kind::Report => "Report",
+        Kind::Paper => "Paper",
+        Kind::Other => "Document",
+    }
+}
+
+/// How the reader phrases a date's provenance: "July 21, 1981, from the source note".
+pub fn date_source(s: DateSource) -> &'static str {
+    match s {
+        DateSource::Tei => "from the edition's encoding",
+        DateSource::Dateline => "from the dateline",
+        DateSource::Body => "from a date in the text",
+        DateSource::SourceNote => "from the source note",
+        DateSource::Title => "from the heading",
+        DateSource::Reference => "inferred from another document",
+    }
+}
+
+/// How sure a date is ("exact", "inferred from the source note").
+pub fn certainty(c: Certainty) -> String {
+    match c {
+        Certainty::Exact => "exact".into(),
+        Certainty::Inferred(s) => format!("inferred {}", date_source(s)),
+        Certainty::Approximate => "approximate".into(),
+        Certainty::Undated => "undated".into(),
+        Certainty::Suspect => "undated (the encoded date is not trusted)".into(),
+    }
+}
+
+/// "Answers", "Cites", "Answered by", "Cited by": a link seen from the document it leaves
+/// (`incoming`: from the document it reaches).
+pub fn thread_verb(relation: Relation, incoming: bool) -> &'static str {
+    match (relation, incoming) {
+        (Relation::Answers, false) => "Answers",
+        (Relation::Cites, false) => "Cites",
+        (Relation::Answers, true) => "Answered by",
+        (Relation::Cites, true) => "Cited by",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        assert_eq!(
+            kind(Kind::MemorandumOfConversation),
+            "Memorandum of conversation"
+        );
+        assert_eq!(
+            certainty(Certainty::Inferred(DateSource::SourceNote)),
+            "inferred from the source note"
+        );
+        assert_eq!(thread_verb(Relation::Answers, true), "Answered by");
+        assert_eq!(thread_verb(Relation::Cites, false), "Cites");
+    }
+}
