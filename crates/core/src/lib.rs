@@ -2,13 +2,14 @@
 //! produce it. No web dependencies: compiled natively for the CLI, tests and benchmarks,
 //! and to wasm32 for the app. Data flows one way: bytes → parser → model → indexes → views.
 //!
-//! The way in is [`open`] (a file's name and bytes → a stepped parser, whatever the
+//! The way in is [`open()`] (a file's name and bytes → a stepped parser, whatever the
 //! format); the documents go into a [`Collection`], which indexes volumes and resolves
 //! references; [`correspondence`] and [`timeline`] are built over everything open, and
 //! [`presentation`] words it all for a reader. Parsing internals (the XML gate, the
 //! document tree, the page-text passes, inference) are private.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod collection;
 pub mod correspondence;

@@ -2,6 +2,9 @@
 //!
 //! Its JSON form is a public contract (`../shared/docs/document-model.md`): field names are
 //! fixed, absent values serialise as `null` or `[]`, never omitted.
+//!
+//! Over 500 lines because it is the whole JSON contract, each type beside its serde rules
+//! and documented field by field, so that it reads against document-model.md in one place.
 
 use serde::{Deserialize, Serialize};
 
@@ -537,7 +540,7 @@ pub struct Link {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The input could not be read as it should.
+    /// Part of the input could not be read correctly.
     Error,
     /// Something the parser could not resolve cleanly.
     Warning,

@@ -4,6 +4,9 @@
 //! A page number alone is not a reference: "Official Journal, Special Supplement No. 151,
 //! p. 21" cites another publication. A bare "p. N" counts only when the clause says it
 //! points into this volume (ante/post/see/printed on, or a telegram/despatch/footnote).
+//!
+//! Over 500 lines with its unit tests (the last ~120): each prose pattern sits beside its
+//! resolution, kept in one file so the patterns read as one list.
 
 use std::sync::OnceLock;
 

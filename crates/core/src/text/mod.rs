@@ -2,7 +2,7 @@
 //!
 //! The page's structure is gone; we recover it in passes: the layout (footnote list at the
 //! end, source notes and heading at the top), the footnote markers (by alignment, see
-//! [`markers`]), the body blocks, the footnotes, then what the heading grammar, the dates
+//! `markers`), the body blocks, the footnotes, then what the heading grammar, the dates
 //! and the cross-references say.
 
 mod blocks;
@@ -79,7 +79,8 @@ pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Document, ParseError> {
     Ok(parse_str(file, &text))
 }
 
-/// Parses already-decoded text (the caller has checked it with [`decode_text`]).
+/// Parses already-decoded text (the caller has decoded it and checked its size, as
+/// [`parse_text`] does).
 pub fn parse_str(file: &str, text: &str) -> Document {
     let mut diagnostics = Vec::new();
     let layout = Layout::read(text);

@@ -50,8 +50,6 @@ pub(crate) fn place(
     let cands = markers::candidates(text, &ranges);
     let chosen = markers::align(
         &AlignInput {
-            text,
-            ranges: &ranges,
             page_breaks: &page_breaks,
             notes: layout.notes.len(),
             strict_labels: strict,
