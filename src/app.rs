@@ -11,7 +11,7 @@ use crate::routes::reader::ReaderPage;
 use crate::routes::volume::{PagePage, VolumePage};
 use crate::state::Library;
 use crate::timeline::TimelinePage;
-use crate::urls::TIMELINE;
+use crate::urls::{LIBRARY, TIMELINE};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,8 +26,8 @@ pub fn AppWith(lib: Library) -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to the text"</a>
             <header class="app-bar">
-                <a class="brand" href="/">"Letterbook"</a>
-                <a class="app-nav" href="/">"Library"</a>
+                <a class="brand" href=LIBRARY>"Letterbook"</a>
+                <a class="app-nav" href=LIBRARY>"Library"</a>
                 <a class="app-nav" href=TIMELINE>"Timeline"</a>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>

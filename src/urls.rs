@@ -124,7 +124,7 @@ impl Route {
             None => base,
         };
         match self {
-            Route::Library => "/".to_string(),
+            Route::Library => LIBRARY.to_string(),
             Route::Volume { id, at } => with(format!("/volume/{id}"), at),
             Route::VolumePage { id, page } => format!("/volume/{id}/page/{page}"),
             Route::Read { id, at } => with(format!("/read/{id}"), at),
@@ -135,6 +135,9 @@ impl Route {
         }
     }
 }
+
+/// The library: what is open, and the file picker.
+pub const LIBRARY: &str = "/";
 
 /// The timeline's path (the router's and the URL mirror's).
 pub const TIMELINE: &str = "/timeline";

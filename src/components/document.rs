@@ -16,7 +16,7 @@ use crate::components::people::{entity_body, PeoplePanel};
 use crate::components::popover::{Pop, Popover, PopoverShell};
 use crate::components::thread::ThreadPanel;
 use crate::state::{doc_href, volume_href, Library, OpenVolume};
-use crate::urls::Fragment;
+use crate::urls::{Fragment, LIBRARY};
 
 fn party_text(p: &Party) -> String {
     match (&p.name, &p.role) {
@@ -355,7 +355,7 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
             <ol>
-                <li><a href="/">"Library"</a></li>
+                <li><a href=LIBRARY>"Library"</a></li>
                 <li><a href=volume_href(&volume.volume.id)>{format!("FRUS {}", volume.label())}</a></li>
                 {sections.into_iter().filter(|s| !s.is_empty()).map(|s| {
                     let short = shorten(&s, 60);

@@ -10,7 +10,7 @@ use letterbook_core::{dates, volumes::volume_label, TocEntry};
 
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, Library, OpenVolume};
-use crate::urls::Fragment;
+use crate::urls::{Fragment, LIBRARY};
 
 #[component]
 pub fn VolumePage() -> impl IntoView {
@@ -87,7 +87,7 @@ fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
         <section class="volume" aria-labelledby="volume-title">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
                 <ol>
-                    <li><a href="/">"Library"</a></li>
+                    <li><a href=LIBRARY>"Library"</a></li>
                     <li aria-current="page">{format!("FRUS {}", volume.label())}</li>
                 </ol>
             </nav>

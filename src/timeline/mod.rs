@@ -19,6 +19,7 @@ use letterbook_core::volumes::volume_label;
 
 use crate::arc_eq::ArcEq;
 use crate::state::Library;
+use crate::urls::LIBRARY;
 use brush::Brush;
 use card::Card;
 use chart::{Chart, MoreLanes};
@@ -142,7 +143,7 @@ pub fn TimelinePage() -> impl IntoView {
                 </label>
             </div>
             <Show when=move || !empty() fallback=|| view! {
-                <p class="tl-empty">"Nothing is open yet. Open a volume or a page text in the "<a href="/">"library"</a>"."</p>
+                <p class="tl-empty">"Nothing is open yet. Open a volume or a page text in the "<a href=LIBRARY>"library"</a>"."</p>
             }>
                 <Brush/>
                 <Show when=move || !st.list.get() fallback=move || view! { <ListView selection=selection/> }>
