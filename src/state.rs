@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use letterbook_core::correspondence::Correspondence;
 use letterbook_core::timeline;
 use letterbook_core::volumes::volume_label;
-use letterbook_core::{parse_text, Collection, Document, Entities, Entry, Named, Resolved, Volume};
+use letterbook_core::{
+    parse_text, Collection, Document, Entities, Entry, Named, Resolved, Volume, VolumeStats,
+};
 
 pub use letterbook_core::OpenVolume;
 
@@ -144,6 +146,12 @@ impl Library {
     pub fn page(&self, vol: &str, page: &str) -> Option<String> {
         self.coll
             .with(|c| c.page(Some(vol), page).map(str::to_string))
+    }
+
+    /// Documents, footnotes, pages and dates of open volume `id`.
+    pub fn volume_stats(&self, id: &str) -> Option<VolumeStats> {
+        self.coll
+            .with_untracked(|c| c.volume_stats(id).map(|s| s.into_owned()))
     }
 
     /// The people and terms `doc` names, each once.

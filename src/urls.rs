@@ -183,6 +183,11 @@ pub mod ids {
     pub fn note(index: u32) -> String {
         format!("note-{index}")
     }
+
+    /// The text of footnote `index` in that list (what its marker is described by).
+    pub fn note_text(index: u32) -> String {
+        format!("note-{index}-text")
+    }
 }
 
 #[cfg(test)]

@@ -196,7 +196,7 @@ const VOLUME: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <head>The Ambassador in Russia (<persName corresp="#p_FD1" type="from">Francis</persName>) to the Secretary of State</head>
 <dateline><placeName>Petrograd</placeName>, <date when="1918-01-02T18:00:00">January 2, 1918, 6 p.m.</date></dateline>
 <p>Figures follow.<note n="1">See <ref target="#d2">No. 2</ref>.</note> <seg type="margin">Prices.</seg>Bread is dear.</p>
-<table><row><cell cols="2">Rubles</cell></row><row><cell>Bread</cell><cell role="num">12</cell></row></table>
+<table><row><cell cols="2">Rubles</cell></row><pb n="3"/><row><cell>Bread</cell><cell role="num">12</cell></row></table>
 <closer><signed>Francis</signed></closer></div>
 <div type="document" xml:id="d2" n="2"><head>The Secretary of State to the Ambassador in Russia (<persName corresp="#p_FD1" type="to">Francis</persName>)</head>
 <p>Received.</p></div>
@@ -258,6 +258,11 @@ async fn a_tei_volume_opens_and_renders_its_constructs() {
         Some("2")
     );
     assert_eq!(text(".doc-table td.num"), "12");
+    // A page that begins between two rows has its anchor in the table (`#pg_3` leads there).
+    assert!(
+        el(".doc-table #pg_3").is_some(),
+        "no page anchor in the table"
+    );
     assert!(text(".margin-note").contains("Prices."));
     // The cross-reference in the note links to the other document of the volume.
     el("#fnref1").unwrap().click();

@@ -312,7 +312,9 @@ fn table_view(rows: &[Block], ctx: &InlineCtx) -> AnyView {
                         let cells = if r.cells.is_empty() {
                             vec![view! { <td>{inlines_view(&r.inlines, ctx)}</td> }.into_any()]
                         } else {
-                            r.cells.iter().map(|c| {
+                            // A page that begins at this row stands in its first cell.
+                            let pages = r.leading_pages();
+                            r.cells.iter().enumerate().map(|(k, c)| {
                                 let class = match c.role.as_deref() {
                                     Some("num") => "num",
                                     Some("brace") => "brace",
@@ -320,6 +322,7 @@ fn table_view(rows: &[Block], ctx: &InlineCtx) -> AnyView {
                                 };
                                 view! {
                                     <td class=class rowspan=c.rows.to_string() colspan=c.cols.to_string()>
+                                        {(k == 0).then(|| inlines_view(pages, ctx))}
                                         {inlines_view(&c.inlines, ctx)}
                                     </td>
                                 }.into_any()

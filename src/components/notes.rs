@@ -60,7 +60,7 @@ pub fn FootnoteList(doc: Arc<Document>) -> impl IntoView {
                 <li id=ids::note(index) class="note" class:source=f.kind == FootnoteKind::Source>
                     <span class="note-label" aria-hidden="true">{f.n.clone()}</span>
                     <span class="visually-hidden">{format!("Note {}: ", f.n)}</span>
-                    <span id=format!("{}-text", ids::note(index))>{inlines_view(&f.inlines, &ctx)}</span>
+                    <span id=ids::note_text(index)>{inlines_view(&f.inlines, &ctx)}</span>
                     {missing.into_iter().map(|m| view! { <span class="ref-status-inline">{format!(" ({m})")}</span> }).collect_view()}
                     {if has_marker {
                         view! {

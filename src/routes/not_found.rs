@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::{doc_href, Library};
+use crate::urls::LIBRARY;
 
 #[component]
 pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
@@ -10,7 +11,7 @@ pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
     let back = lib
         .first_id()
         .map(|id| doc_href(&id, None))
-        .unwrap_or_else(|| "/".to_string());
+        .unwrap_or_else(|| LIBRARY.to_string());
     Effect::new(move |_| document().set_title("Not found · Letterbook"));
     view! {
         <section class="not-found" aria-labelledby="nf-title">

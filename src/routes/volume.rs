@@ -59,7 +59,9 @@ fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let st = volume.index.stats();
+    let st = lib
+        .volume_stats(&v.id)
+        .unwrap_or_else(|| volume.index.stats().clone());
     let span = match (&st.first_date, &st.last_date) {
         (Some(a), Some(b)) => format!("{} – {}", dates::display(a), dates::display(b)),
         _ => "undated".to_string(),
@@ -190,8 +192,8 @@ pub fn PagePage() -> impl IntoView {
             )
         });
         match lib.volume(&vol) {
-            Some(v) => match v.index.pages.get(&page) {
-                Some(id) => view! { <Redirect path=doc_href(id, Some(&page))/> }.into_any(),
+            Some(v) => match lib.page(&vol, &page) {
+                Some(id) => view! { <Redirect path=doc_href(&id, Some(&page))/> }.into_any(),
                 None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
             },
             None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),

@@ -1,5 +1,6 @@
 //! How the timeline words its counts: "Showing 1,204 of 9,876 documents (3 undated)".
 
+use letterbook_core::presentation;
 use letterbook_core::timeline::Selection;
 
 /// The heading's count of what the filters keep.
@@ -17,15 +18,7 @@ pub fn showing(s: &Selection) -> String {
     t
 }
 
-/// 12345 → "12,345".
+/// 12345 → "12,345" (the core's rule, for every count the reader sees).
 pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    presentation::thousands(n as u64)
 }

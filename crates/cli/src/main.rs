@@ -73,7 +73,7 @@ fn read_any(path: &Path, progress: bool) -> Result<Parsed, ParseError> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    Ok(parsed)
+    parsed
 }
 
 fn main() -> ExitCode {
@@ -293,7 +293,7 @@ fn print_toc(out: &mut impl Write, e: &TocEntry, depth: usize, docs: &Collection
 
 fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
     let docs = &v.documents;
-    let st = VolumeStats::of(docs);
+    let st = VolumeStats::of(docs.iter());
     let mut s = format!(
         "{file}: {} — {}\n  {} documents, {} footnotes, {} page breaks, {} dated, {} undated, {} persons, {} terms",
         v.volume.id,

@@ -3,11 +3,10 @@
 //! hash, never by scanning the documents.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::doc_id::DocId;
-use crate::index::{Entities, Named, VolumeIndex};
+use crate::index::{Entities, Named, VolumeIndex, VolumeStats};
 use crate::model::{Document, Entry, Volume};
 use crate::volumes::{destination, volume_label, Destination};
 
@@ -89,6 +88,9 @@ pub struct Collection {
     volume_by_id: HashMap<String, usize>,
     /// (volume, printed page) → the documents holding it, in the order they were added.
     pages: HashMap<(Option<String>, String), Vec<usize>>,
+    /// Documents replaced (a page text opened over a volume's document) since their
+    /// volume indexed them: its index no longer describes them.
+    replaced: HashSet<String>,
 }
 
 impl Collection {
@@ -101,6 +103,7 @@ impl Collection {
     pub fn insert(&mut self, doc: Arc<Document>) {
         let i = match self.by_id.get(&doc.id) {
             Some(&i) => {
+                self.replaced.insert(doc.id.clone());
                 self.docs[i] = doc;
                 i
             }
@@ -123,7 +126,9 @@ impl Collection {
     /// Adds a volume with its documents, replacing an open volume of the same id.
     pub fn add_volume(&mut self, volume: OpenVolume, docs: impl IntoIterator<Item = Document>) {
         for d in docs {
+            let id = d.id.clone();
             self.insert(Arc::new(d));
+            self.replaced.remove(&id);
         }
         let v = Arc::new(volume);
         match self.volume_by_id.get(&v.volume.id) {
@@ -199,15 +204,13 @@ impl Collection {
     pub fn resolve(&self, from: &Document, target: &str) -> Resolved {
         match destination(from.volume.as_deref(), target) {
             Destination::Url(u) => Resolved::Url(u),
-            Destination::Document { id, page } => match self.get(&id) {
+            Destination::Document { id, volume, page } => match self.get(&id) {
                 Some(d) => Resolved::Document {
                     id: d.id.clone(),
                     page,
                 },
                 None => Resolved::Missing {
-                    volume: DocId::parse(&id)
-                        .and_then(|d| d.volume().map(str::to_string))
-                        .filter(|v| Some(v) != from.volume.as_ref()),
+                    volume: volume.filter(|v| Some(v) != from.volume.as_ref()),
                 },
             },
             Destination::Page { volume, page } => {
@@ -234,9 +237,25 @@ impl Collection {
         }
     }
 
-    /// The people and terms `doc` names: from its volume's index when the volume is open.
+    /// Documents, footnotes, pages and dates of an open volume, as its documents are now.
+    pub fn volume_stats(&self, id: &str) -> Option<Cow<'_, VolumeStats>> {
+        let v = self.volume(id)?;
+        let docs = &v.volume.documents;
+        if !docs.iter().any(|d| self.replaced.contains(d)) {
+            return Some(Cow::Borrowed(v.index.stats()));
+        }
+        let current = docs.iter().filter_map(|d| self.get(d)).map(|d| d.as_ref());
+        Some(Cow::Owned(VolumeStats::of(current)))
+    }
+
+    /// The people and terms `doc` names: from its volume's index when the volume is open
+    /// (and the index still describes this document).
     pub fn entities(&self, doc: &Document) -> Cow<'_, Entities> {
-        match self.volume_of(doc).and_then(|v| v.index.entities(&doc.id)) {
+        let indexed = self
+            .volume_of(doc)
+            .filter(|_| !self.replaced.contains(&doc.id))
+            .and_then(|v| v.index.entities(&doc.id));
+        match indexed {
             Some(e) => Cow::Borrowed(e),
             None => Cow::Owned(Entities::of(doc)),
         }
@@ -309,6 +328,13 @@ mod tests {
             }
         );
         assert_eq!(c.resolve(&d2, "d9"), Resolved::Missing { volume: None });
+        // Any volume a target names is the one to open, `frus…` or not.
+        assert_eq!(
+            c.resolve(&d2, "othervol#d3"),
+            Resolved::Missing {
+                volume: Some("othervol".into())
+            }
+        );
         assert_eq!(
             c.resolve(&d2, "d1"),
             Resolved::Document {
@@ -351,6 +377,25 @@ mod tests {
             "4. Letter From A to B\n\nText.\n",
         )));
         assert_eq!(c.page(Some("frus1999v01"), "12"), None);
+    }
+
+    #[test]
+    fn a_replaced_document_is_described_as_it_is_now() {
+        let mut c = volume();
+        assert_eq!(c.volume_stats("frus1918x").unwrap().pages, 2);
+        let mut d = parse_str("frus1918x-d1.txt", "1. Letter From A to B\n\nText.\n");
+        d.volume = Some("frus1918x".into());
+        c.insert(Arc::new(d));
+        let d1 = c.get("frus1918x-d1").unwrap().clone();
+        assert_eq!(c.entities(&d1).into_owned(), Entities::of(&d1));
+        let st = c.volume_stats("frus1918x").unwrap();
+        assert_eq!((st.documents, st.pages), (2, 1));
+        // Opening the volume again describes its own copy again.
+        let v = c.volume("frus1918x").unwrap().as_ref().clone();
+        let xml = r##"<TEI xml:id="frus1918x"><text><body><div type="document" xml:id="d1" n="1"><head>A to B</head><p>Text <pb n="2"/>more.</p></div></body></text></TEI>"##;
+        let again = parse_volume("x.xml", xml.as_bytes()).unwrap();
+        c.add_volume(v, again.documents);
+        assert_eq!(c.volume_stats("frus1918x").unwrap().pages, 2);
     }
 
     #[test]

@@ -107,12 +107,10 @@ pub struct VolumeStats {
 
 impl VolumeStats {
     /// Counts `docs`.
-    pub fn of(docs: &[Document]) -> Self {
-        let mut s = VolumeStats {
-            documents: docs.len(),
-            ..Default::default()
-        };
+    pub fn of<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
+        let mut s = VolumeStats::default();
         for d in docs {
+            s.documents += 1;
             s.footnotes += d.footnotes.len();
             s.pages += d.pages.len();
             if let Some(date) = &d.date {
@@ -275,6 +273,28 @@ mod tests {
         assert_eq!(
             (st.documents, st.footnotes, st.pages, st.dated),
             (2, 0, 1, 0)
+        );
+    }
+
+    #[test]
+    fn a_page_break_between_table_rows_is_walked() {
+        let xml = r##"<TEI xml:id="frus1918x"><text><body>
+<div type="document" xml:id="d1" n="1"><head>A to B</head><table><row><cell>a</cell></row><pb n="7"/><row><cell>b</cell><cell>c</cell></row></table></div>
+</body></text></TEI>"##;
+        let v = crate::parse_volume("x.xml", xml.as_bytes()).unwrap();
+        let d = &v.documents[0];
+        let pages: Vec<&Inline> = d
+            .inlines()
+            .filter(|i| matches!(i, Inline::Page(_)))
+            .collect();
+        assert_eq!(pages, [&Inline::Page("7".into())]);
+        let texts = d
+            .inlines()
+            .filter(|i| matches!(i, Inline::Text(t) if t.trim() == "b"))
+            .count();
+        assert_eq!(
+            texts, 1,
+            "a cell's text once, not again from the row's inlines"
         );
     }
 

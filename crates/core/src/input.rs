@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::presentation::thousands;
+
 /// Files above this size are refused before parsing, whatever their format: the largest
 /// FRUS volume is ~15 MB, so anything near the limit is not an edition.
 pub const MAX_BYTES: usize = 128 * 1024 * 1024;
@@ -175,19 +177,6 @@ fn mib(n: u64) -> String {
     }
 }
 
-/// 134217728 → "134,217,728".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Decodes a plain-text page: refuses one over the size limit, rejects binary and invalid
 /// UTF-8 with the exact place, drops a byte-order mark and normalises line ends to `\n`.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, ParseError> {
@@ -285,14 +274,6 @@ mod tests {
         );
         assert!(check_size("x", MAX_BYTES as u64).is_ok());
         assert!(check_size("x", 0).is_ok());
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(134_217_728), "134,217,728");
     }
 
     #[test]

@@ -66,15 +66,19 @@ impl Document {
     }
 
     /// Every region of the document that holds inlines, in reading order: the heading, each
-    /// block (a table row by its cells, since the row's own inlines repeat them), then each
-    /// footnote (TEI allows a note inside a note: its marker stands in the outer note).
+    /// block, then each footnote (TEI allows a note inside a note: its marker stands in the
+    /// outer note). A table row is read by its cells, since the row's own inlines repeat
+    /// them, after the page breaks that lead the row's inlines (those stand in no cell).
     pub fn regions(&self) -> impl Iterator<Item = (Region, &[Inline])> + '_ {
         let head = std::iter::once((Region::Head, self.head.as_slice()));
         let blocks = self.blocks.iter().enumerate().flat_map(|(b, block)| {
-            let whole = block
-                .cells
-                .is_empty()
-                .then_some((Region::Block(b), block.inlines.as_slice()));
+            let own = if block.cells.is_empty() {
+                block.inlines.as_slice()
+            } else {
+                block.leading_pages()
+            };
+            let whole =
+                (!own.is_empty() || block.cells.is_empty()).then_some((Region::Block(b), own));
             let cells = block
                 .cells
                 .iter()
@@ -411,6 +415,17 @@ fn is_zero(n: &u8) -> bool {
 }
 
 impl Block {
+    /// The page breaks at the start of the block's inlines (a table row's pages stand there,
+    /// before its cells).
+    pub fn leading_pages(&self) -> &[Inline] {
+        let n = self
+            .inlines
+            .iter()
+            .take_while(|i| matches!(i, Inline::Page(_)))
+            .count();
+        &self.inlines[..n]
+    }
+
     /// Whether a list item or subject line prints its own label (apart, or at the start of
     /// its text), so the reader shows no bullet before it.
     pub fn is_labelled(&self) -> bool {

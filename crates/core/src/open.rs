@@ -2,7 +2,7 @@
 //! app's loader and the CLI both come through here, so a file is read the same way by
 //! both (and a pack format, later, is one more arm of [`Format`]).
 
-use crate::input::ParseError;
+use crate::input::{ParseError, ParseErrorKind};
 use crate::model::{Document, Volume};
 use crate::tei::{self, Step, VolumeParse, VolumeParser};
 use crate::text::parse_text;
@@ -34,6 +34,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
 /// A parser over one file, whatever its format, stepped by the caller: the app gives it
 /// time slices, the CLI runs it to the end with a progress bar.
 pub struct Opened<'a> {
+    file: String,
     inner: Inner<'a>,
 }
 
@@ -60,7 +61,10 @@ pub fn open<'a>(name: &str, bytes: &'a [u8]) -> Result<Opened<'a>, ParseError> {
             len: bytes.len(),
         },
     };
-    Ok(Opened { inner })
+    Ok(Opened {
+        file: name.to_string(),
+        inner,
+    })
 }
 
 /// What is left when a parser has run: the volume (for TEI) and the errors met on the way.
@@ -156,28 +160,40 @@ pub enum Parsed {
 
 impl Parsed {
     /// Runs `opened` to the end; `progress` is told the byte offset after each document.
-    pub fn read(mut opened: Opened<'_>, mut progress: impl FnMut(usize)) -> Parsed {
+    /// `Err` only for a page text whose document a caller already took.
+    pub fn read(
+        mut opened: Opened<'_>,
+        mut progress: impl FnMut(usize),
+    ) -> Result<Parsed, ParseError> {
         let mut documents = Vec::new();
         while let Some(d) = opened.next_document() {
             documents.push(d);
             progress(opened.offset());
         }
-        let tei = opened.format() == Format::Tei;
+        let file = opened.file.clone();
         let finished = opened.finish();
-        match finished.volume {
-            Some(volume) if tei => Parsed::Volume(VolumeParse {
-                volume,
-                documents,
-                errors: finished.errors,
-            }),
-            _ => Parsed::Text(documents.pop().expect("a page text is one document")),
+        match (finished.volume, documents.pop()) {
+            (Some(volume), last) => {
+                documents.extend(last);
+                Ok(Parsed::Volume(VolumeParse {
+                    volume,
+                    documents,
+                    errors: finished.errors,
+                }))
+            }
+            (None, Some(doc)) => Ok(Parsed::Text(doc)),
+            (None, None) => Err(ParseError::of(
+                &file,
+                ParseErrorKind::Other,
+                "the page text's document was already taken",
+            )),
         }
     }
 }
 
 /// Opens and parses a whole file in one go.
 pub fn parse_any(name: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
-    Ok(Parsed::read(open(name, bytes)?, |_| {}))
+    Parsed::read(open(name, bytes)?, |_| {})
 }
 
 #[cfg(test)]
@@ -207,6 +223,10 @@ mod tests {
         assert_eq!(o.offset(), text.len());
         assert!(matches!(o.step(10), Step::Done));
         assert!(o.finish().volume.is_none());
+        // A page text already stepped through is an error, not a panic.
+        let mut o = open("d74.txt", text.as_bytes()).unwrap();
+        assert!(o.next_document().is_some());
+        assert!(Parsed::read(o, |_| {}).is_err());
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub enum Destination {
     Document {
         /// The document's id (`frus1981-88v03-d73`; `d73` when no volume is known).
         id: String,
+        /// Its volume, as the target or the citing document names it.
+        volume: Option<String>,
         /// The printed page to show in it, if any.
         page: Option<String>,
     },
@@ -112,6 +114,7 @@ pub fn destination(volume: Option<&str>, target: &str) -> Destination {
     {
         return Destination::Document {
             id: DocId::new(vol, n).to_string(),
+            volume: vol.map(str::to_string),
             page: None,
         };
     }
@@ -155,6 +158,7 @@ mod tests {
             destination(v, "d73"),
             Destination::Document {
                 id: "frus1981-88v03-d73".into(),
+                volume: Some("frus1981-88v03".into()),
                 page: None
             }
         );

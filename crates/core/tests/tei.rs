@@ -571,8 +571,9 @@ fn tei_documents_match_the_ground_truth() {
     assert!(problems.is_empty());
 }
 
-/// The reader's test for an item that prints its own label (src/components/document.rs,
-/// `starts_with_label`), copied so the parsers answer it for the reader.
+/// The reader's test for an item that prints its own label, as the app wrote it before
+/// the rule moved into the core (`printed_label`, `Block::is_labelled`): kept verbatim so
+/// that the move is proven to change nothing on real items.
 fn starts_with_label(inlines: &[Inline]) -> bool {
     let text = plain_text(inlines);
     let Some(first) = text.split_whitespace().next() else {

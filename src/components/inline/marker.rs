@@ -19,7 +19,7 @@ pub fn FootnoteMarker(index: u32, label: String) -> impl IntoView {
                 id=Fragment::Marker(index).id()
                 data-note=index
                 aria-label=format!("Footnote {label}")
-                aria-describedby=format!("{}-text", ids::note(index))
+                aria-describedby=ids::note_text(index)
                 aria-haspopup="dialog"
                 aria-controls=ids::POPOVER
                 aria-expanded=move || expanded().to_string()

@@ -11,6 +11,7 @@ use super::{Correspondence, Relation, ThreadLink, DAY};
 use crate::doc_id::DocId;
 use crate::model::{plain_text, Document};
 use crate::presentation;
+use crate::volumes::{destination, Destination};
 
 impl Correspondence {
     pub(super) fn threads(&self, docs: &[&Document]) -> Vec<ThreadLink> {
@@ -207,16 +208,20 @@ impl Correspondence {
             })
     }
 
+    /// The open document an explicit reference names (by number within a known volume).
     fn ref_target(&self, d: &Document, target: &str) -> Option<u32> {
-        let (vol, doc) = match target.split_once('#') {
-            Some((v, t)) => (v, t),
-            None => (d.volume.as_deref()?, target),
-        };
-        let n = doc.strip_prefix('d')?;
-        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+        match destination(d.volume.as_deref(), target) {
+            Destination::Document {
+                id,
+                volume: Some(_),
+                ..
+            } if DocId::parse(&id)
+                .is_some_and(|x| x.number().bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                self.index_of(&id)
+            }
+            _ => None,
         }
-        self.index_of(&DocId::new(Some(vol), n).to_string())
     }
 }
 
