@@ -95,7 +95,9 @@ impl Library {
     }
 
     pub fn add(&self, doc: Document) {
-        self.coll.update(|c| c.insert(Arc::new(doc)));
+        self.coll.update(|c| {
+            c.insert(Arc::new(doc));
+        });
     }
 
     /// Adds documents in one step (one update for all views).

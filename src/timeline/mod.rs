@@ -13,7 +13,6 @@ mod state;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use letterbook_core::timeline::query::decode_uri_component;
 use letterbook_core::timeline::{self, LaneMode, TimelineQuery};
 use letterbook_core::volumes::volume_label;
 
@@ -34,7 +33,9 @@ fn query_of(q: &leptos_router::params::ParamsMap) -> TimelineQuery {
 
 /// The URL as it will be compared: a location's `search` comes percent-encoded.
 fn decode(s: &str) -> String {
-    decode_uri_component(s).unwrap_or_else(|| s.to_string())
+    js_sys::decode_uri_component(s)
+        .map(String::from)
+        .unwrap_or_else(|_| s.to_string())
 }
 
 #[component]

@@ -293,7 +293,7 @@ fn print_toc(out: &mut impl Write, e: &TocEntry, depth: usize, docs: &Collection
 
 fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
     let docs = &v.documents;
-    let st = VolumeStats::of(docs.iter());
+    let st = VolumeStats::of(&mut docs.iter());
     let mut s = format!(
         "{file}: {} — {}\n  {} documents, {} footnotes, {} page breaks, {} dated, {} undated, {} persons, {} terms",
         v.volume.id,

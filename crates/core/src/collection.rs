@@ -3,7 +3,7 @@
 //! hash, never by scanning the documents.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::index::{Entities, Named, VolumeIndex, VolumeStats};
@@ -86,11 +86,11 @@ pub struct Collection {
     by_id: HashMap<String, usize>,
     volumes: Vec<Arc<OpenVolume>>,
     volume_by_id: HashMap<String, usize>,
-    /// (volume, printed page) → the documents holding it, in the order they were added.
-    pages: HashMap<(Option<String>, String), Vec<usize>>,
-    /// Documents replaced (a page text opened over a volume's document) since their
-    /// volume indexed them: its index no longer describes them.
-    replaced: HashSet<String>,
+    /// `volume#pg_page` → the ids of the documents holding that printed page.
+    pages: HashMap<String, Vec<String>>,
+    /// By document: replaced (a page text opened over a volume's document) since its
+    /// volume indexed it, so that the index no longer describes it.
+    replaced: Vec<bool>,
 }
 
 impl Collection {
@@ -99,11 +99,15 @@ impl Collection {
         Self::default()
     }
 
-    /// Adds a document, or replaces the one with its id (keeping its place).
-    pub fn insert(&mut self, doc: Arc<Document>) {
+    fn is_replaced(&self, id: &str) -> bool {
+        self.by_id.get(id).is_some_and(|&i| self.replaced[i])
+    }
+
+    /// Adds a document, or replaces the one with its id (keeping its place); its position.
+    pub fn insert(&mut self, doc: Arc<Document>) -> usize {
         let i = match self.by_id.get(&doc.id) {
             Some(&i) => {
-                self.replaced.insert(doc.id.clone());
+                self.replaced[i] = true;
                 self.docs[i] = doc;
                 i
             }
@@ -111,24 +115,28 @@ impl Collection {
                 let i = self.docs.len();
                 self.by_id.insert(doc.id.clone(), i);
                 self.docs.push(doc);
+                self.replaced.push(false);
                 i
             }
         };
         let d = &self.docs[i];
         for p in &d.pages {
-            let holders = self.pages.entry((d.volume.clone(), p.clone())).or_default();
-            if let Err(at) = holders.binary_search(&i) {
-                holders.insert(at, i);
+            let holders = self
+                .pages
+                .entry(page_key(d.volume.as_deref(), p))
+                .or_default();
+            if !holders.contains(&d.id) {
+                holders.push(d.id.clone());
             }
         }
+        i
     }
 
     /// Adds a volume with its documents, replacing an open volume of the same id.
     pub fn add_volume(&mut self, volume: OpenVolume, docs: impl IntoIterator<Item = Document>) {
         for d in docs {
-            let id = d.id.clone();
-            self.insert(Arc::new(d));
-            self.replaced.remove(&id);
+            let i = self.insert(Arc::new(d));
+            self.replaced[i] = false;
         }
         let v = Arc::new(volume);
         match self.volume_by_id.get(&v.volume.id) {
@@ -190,14 +198,14 @@ impl Collection {
         {
             return Some(id);
         }
-        let holders = self
-            .pages
-            .get(&(volume.map(str::to_string), page.to_string()))?;
-        holders
+        // The first added that still holds it (a replaced copy may not).
+        self.pages
+            .get(&page_key(volume, page))?
             .iter()
-            .map(|&i| &self.docs[i])
-            .find(|d| d.pages.iter().any(|p| p == page))
-            .map(|d| d.id.as_str())
+            .filter_map(|id| self.by_id.get(id).map(|&i| (i, &self.docs[i])))
+            .filter(|(_, d)| d.pages.iter().any(|p| p == page))
+            .min_by_key(|&(i, _)| i)
+            .map(|(_, d)| d.id.as_str())
     }
 
     /// Where reference `target` of document `from` leads.
@@ -241,11 +249,11 @@ impl Collection {
     pub fn volume_stats(&self, id: &str) -> Option<Cow<'_, VolumeStats>> {
         let v = self.volume(id)?;
         let docs = &v.volume.documents;
-        if !docs.iter().any(|d| self.replaced.contains(d)) {
+        if !docs.iter().any(|d| self.is_replaced(d)) {
             return Some(Cow::Borrowed(v.index.stats()));
         }
-        let current = docs.iter().filter_map(|d| self.get(d)).map(|d| d.as_ref());
-        Some(Cow::Owned(VolumeStats::of(current)))
+        let mut current = docs.iter().filter_map(|d| self.get(d)).map(|d| d.as_ref());
+        Some(Cow::Owned(VolumeStats::of(&mut current)))
     }
 
     /// The people and terms `doc` names: from its volume's index when the volume is open
@@ -253,7 +261,7 @@ impl Collection {
     pub fn entities(&self, doc: &Document) -> Cow<'_, Entities> {
         let indexed = self
             .volume_of(doc)
-            .filter(|_| !self.replaced.contains(&doc.id))
+            .filter(|_| !self.is_replaced(&doc.id))
             .and_then(|v| v.index.entities(&doc.id));
         match indexed {
             Some(e) => Cow::Borrowed(e),
@@ -289,6 +297,11 @@ impl Collection {
             None => &[],
         }
     }
+}
+
+/// The key of a printed page of a volume (or of no known volume), as a target writes it.
+fn page_key(volume: Option<&str>, page: &str) -> String {
+    format!("{}#pg_{page}", volume.unwrap_or_default())
 }
 
 #[cfg(test)]

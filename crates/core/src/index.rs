@@ -107,7 +107,7 @@ pub struct VolumeStats {
 
 impl VolumeStats {
     /// Counts `docs`.
-    pub fn of<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
+    pub fn of(docs: &mut dyn Iterator<Item = &Document>) -> Self {
         let mut s = VolumeStats::default();
         for d in docs {
             s.documents += 1;
@@ -157,7 +157,7 @@ impl VolumeIndex {
     /// Indexes `docs`, the documents of `volume` in volume order.
     pub fn build(volume: &Volume, docs: &[Document]) -> Self {
         let mut ix = VolumeIndex {
-            stats: VolumeStats::of(docs),
+            stats: VolumeStats::of(&mut docs.iter()),
             ..Default::default()
         };
         for (i, d) in docs.iter().enumerate() {
