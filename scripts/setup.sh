@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Letterbook needs that a fresh machine lacks; safe to run again
-# (each step checks first). Everything comes from crates.io, npm and Debian's packages:
+# (each step checks first). Everything comes from the Rust package registry, npm and Debian's packages:
 #   - the wasm32 target (rustup)
 #   - trunk 0.21.14 and wasm-bindgen-cli at the exact version of Cargo.lock (cargo install)
 #   - npm dev tools pinned in package-lock.json: binaryen 132 (wasm-opt), playwright-core,

@@ -313,7 +313,7 @@ fn table_view(rows: &[Block], ctx: &InlineCtx) -> AnyView {
                             vec![view! { <td>{inlines_view(&r.inlines, ctx)}</td> }.into_any()]
                         } else {
                             // A page that begins at this row stands in its first cell.
-                            let pages = r.leading_pages();
+                            let pages = r.pages_before_cells();
                             r.cells.iter().enumerate().map(|(k, c)| {
                                 let class = match c.role.as_deref() {
                                     Some("num") => "num",

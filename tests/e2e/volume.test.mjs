@@ -203,4 +203,20 @@ describe("a whole TEI volume", () => {
     await page.keyboard.press("Escape");
     await context.close();
   });
+  test("a page that begins at a table row has its anchor in the table", async () => {
+    // frus1870, document 318: printed page 290 begins where a table's row does.
+    const { page, context, errors } = await newPage();
+    await page.goto(app.base + "/read/frus1870-d318#pg_290");
+    await page.locator("#not-open-title").waitFor();
+    await openFiles(page, join(CORPUS, "tei-volumes", "frus1870.xml"));
+    await page.locator("#doc-title").waitFor({ timeout: 60_000 });
+    await page.locator(".doc-table #pg_290").waitFor();
+    await page.waitForFunction(() => {
+      const r = document.getElementById("pg_290").getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    await page.screenshot({ path: join(ARTIFACTS, "table-page-1280.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

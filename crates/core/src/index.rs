@@ -296,6 +296,15 @@ mod tests {
             texts, 1,
             "a cell's text once, not again from the row's inlines"
         );
+        // A page that begins inside a cell is the cell's, walked once.
+        let xml = r##"<TEI xml:id="frus1918x"><text><body>
+<div type="document" xml:id="d1" n="1"><head>A to B</head><table><row><cell>a</cell></row><row><cell><pb n="8"/>b</cell></row></table></div>
+</body></text></TEI>"##;
+        let v = crate::parse_volume("x.xml", xml.as_bytes()).unwrap();
+        let d = &v.documents[0];
+        let pages = d.inlines().filter(|i| matches!(i, Inline::Page(_))).count();
+        assert_eq!(pages, 1);
+        assert!(d.blocks[1].pages_before_cells().is_empty());
     }
 
     #[test]

@@ -68,14 +68,14 @@ impl Document {
     /// Every region of the document that holds inlines, in reading order: the heading, each
     /// block, then each footnote (TEI allows a note inside a note: its marker stands in the
     /// outer note). A table row is read by its cells, since the row's own inlines repeat
-    /// them, after the page breaks that lead the row's inlines (those stand in no cell).
+    /// them, after the page breaks that stand in no cell ([`Block::pages_before_cells`]).
     pub fn regions(&self) -> impl Iterator<Item = (Region, &[Inline])> + '_ {
         let head = std::iter::once((Region::Head, self.head.as_slice()));
         let blocks = self.blocks.iter().enumerate().flat_map(|(b, block)| {
             let own = if block.cells.is_empty() {
                 block.inlines.as_slice()
             } else {
-                block.leading_pages()
+                block.pages_before_cells()
             };
             let whole =
                 (!own.is_empty() || block.cells.is_empty()).then_some((Region::Block(b), own));
@@ -415,15 +415,18 @@ fn is_zero(n: &u8) -> bool {
 }
 
 impl Block {
-    /// The page breaks at the start of the block's inlines (a table row's pages stand there,
-    /// before its cells).
-    pub fn leading_pages(&self) -> &[Inline] {
-        let n = self
-            .inlines
-            .iter()
-            .take_while(|i| matches!(i, Inline::Page(_)))
-            .count();
-        &self.inlines[..n]
+    /// The page breaks of a table row that stand in none of its cells: a page that begins
+    /// before the row (between rows, or before the table) leads the row's own inlines,
+    /// ahead of the first cell's text (whose own leading pages are the cell's).
+    pub fn pages_before_cells(&self) -> &[Inline] {
+        let leading = |inl: &[Inline]| {
+            inl.iter()
+                .take_while(|i| matches!(i, Inline::Page(_)))
+                .count()
+        };
+        let row = leading(&self.inlines);
+        let in_cell = self.cells.first().map_or(0, |c| leading(&c.inlines));
+        &self.inlines[..row.saturating_sub(in_cell)]
     }
 
     /// Whether a list item or subject line prints its own label (apart, or at the start of
