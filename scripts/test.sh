@@ -40,6 +40,9 @@ summary+=("native: $(count "$log/native.txt")")
 step "accuracy table (plain-text parser over ../shared/corpus)"
 cargo test -p letterbook-core --test accuracy --locked -- --nocapture 2>&1 | tee "$log/accuracy-run.txt"
 grep -A18 "^plain-text parser accuracy" "$log/accuracy-run.txt" | grep -v "^  miss" > "$log/accuracy.txt" || true
+step "accuracy over every document of the twelve corpus volumes (rendered by tei2txt.py into target/)"
+cargo test -p letterbook-core --test accuracy_volumes --locked -- --nocapture 2>&1 | tee "$log/volumes-run.txt"
+grep -A16 "^plain-text parser over every" "$log/volumes-run.txt" >> "$log/accuracy.txt" || true
 
 step "TEI volumes against an independent count (roxmltree)"
 cargo test -p letterbook-core --test tei --locked every_volume -- --nocapture 2>&1 | tee "$log/tei-run.txt"

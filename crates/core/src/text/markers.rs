@@ -30,8 +30,62 @@ pub struct AlignInput<'a> {
     pub page_breaks: &'a [usize],
     /// Number of footnotes in the list.
     pub notes: usize,
-    /// Modern volumes number markers 1..K exactly as the list does.
-    pub strict_labels: bool,
+    /// How the volume numbers its notes.
+    pub numbering: Numbering,
+    /// Per footnote, the candidates its own text points to and how strongly
+    /// (see `affinity`); may be empty.
+    pub affinity: &'a [Vec<(usize, f32)>],
+    /// Per footnote, the earlier footnote whose text it repeats (it may be the same printed
+    /// note cited again, under an earlier label); may be empty.
+    pub repeats: &'a [Option<usize>],
+    /// Per footnote: its marker likely stands where the page does not show it (a note on
+    /// the whole telegram, printed at its dateline); may be empty.
+    pub unshown: &'a [bool],
+}
+
+/// How a volume numbers its footnote markers. FRUS changed its practice twice: the
+/// nineteenth-century and early-twentieth-century volumes start again on every printed
+/// page (labels stay small: 1–5, * † ‡), the volumes of 1919–1944 run a count through a
+/// chapter (up to 99, then 1 again), and those from 1945 on number 1..K per document as
+/// the list does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// 1..K per document, as the footnote list.
+    PerDocument,
+    /// From 1 (or *) on every printed page.
+    PerPage,
+    /// A count that runs on across documents.
+    Running,
+    /// The volume is not known.
+    Unknown,
+}
+
+impl Numbering {
+    /// The practice of a volume whose documents date from `year`; `numbered_heading`: the
+    /// heading carries a document number ("74. Letter …"), as only modern volumes do.
+    pub fn of(year: Option<i32>, numbered_heading: bool) -> Numbering {
+        match year {
+            Some(y) if y >= 1945 => Numbering::PerDocument,
+            Some(y) if y >= 1919 => Numbering::Running,
+            Some(_) => Numbering::PerPage,
+            None if numbered_heading => Numbering::PerDocument,
+            None => Numbering::Unknown,
+        }
+    }
+
+    /// How plausible a label's size is under this practice.
+    fn size(self, label: Label) -> f32 {
+        match (self, label) {
+            (Numbering::PerPage, Label::Num(n, _)) if n >= 10 => -2.0,
+            _ => 0.0,
+        }
+    }
+
+    /// How plausible a label is for the first marker of a document.
+    fn first(self, label: Label) -> f32 {
+        let restart = matches!(self, Numbering::PerPage | Numbering::Unknown) && is_restart(label);
+        self.size(label) + if restart { 1.0 } else { 0.0 }
+    }
 }
 
 const SYMBOLS: [char; 6] = ['*', '†', '‡', '§', '‖', '¶'];
@@ -40,6 +94,8 @@ const SYMBOLS: [char; 6] = ['*', '†', '‡', '§', '‖', '¶'];
 const SKIP: f32 = -4.0;
 /// Leaving the first footnotes unplaced is likelier: a dateline's marker comes first.
 const SKIP_LEAD: f32 = -3.5;
+/// Leaving a note on the whole document without a marker: likely, so a small gain.
+const UNSHOWN: f32 = 1.0;
 /// Candidates scoring below this are not considered at all.
 const FLOOR: f32 = -4.5;
 /// Beyond this many (notes × candidates) cells the alignment degrades to a greedy pass.
@@ -144,7 +200,16 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<Candidate>) {
                     .iter()
                     .map(|&(_, c)| c)
                     .find(|c| !c.is_whitespace());
-                if before.is_none_or(is_symbol) || after.is_some_and(is_symbol) {
+                let glued_star = run_start >= 3
+                    && i - run_start == 1
+                    && chars[run_start - 2].1 == c
+                    && !chars[run_start - 3].1.is_whitespace()
+                    && !is_symbol(chars[run_start - 3].1);
+                if glued_star && after.is_none_or(|a| !is_symbol(a)) {
+                    // "asking for it.* *": the OCR's copy of the printed star, then the
+                    // marker itself.
+                    score += 2.0;
+                } else if before.is_none_or(is_symbol) || after.is_some_and(is_symbol) {
                     continue;
                 }
                 score -= 1.0;
@@ -163,6 +228,16 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<Candidate>) {
                 label: line[off..end_off].to_string(),
                 score,
             });
+            if i - run_start > 1 && chars[i - 1].1 == chars[i - 2].1 && !prev.is_whitespace() {
+                // "it.**": a printed asterisk of the text (OCR) and the marker "*".
+                let (last, _) = chars[i - 1];
+                out.push(Candidate {
+                    start: base + last,
+                    end: base + end_off,
+                    label: line[last..end_off].to_string(),
+                    score: score - 1.0,
+                });
+            }
             continue;
         }
         i += 1;
@@ -213,6 +288,8 @@ fn glued_score(chars: &[(usize, char)], run_start: usize, next: Option<char>) ->
             }
         }
         b if is_quote_or_close(b) => 2.5,
+        // "to-day.…31": an omission the note explains.
+        '…' => 2.0,
         '.' | ',' | ';' | ':' | '?' | '!' => match run_start.checked_sub(2).map(|p| chars[p].1) {
             // "1981.2", "Moscow 1088.2": a decimal reads the same way.
             Some(d) if d.is_ascii_digit() => 0.5,
@@ -264,11 +341,16 @@ fn digit_candidates(
         let mut score = next_score;
         let glued = glued_score(chars, run_start, next);
         let whole = &line[chars[run_start].0..end_off];
-        let duplicated = label_start > run_start && whole.len() == 2 && whole[..1] == whole[1..];
-        if duplicated && glued.is_some_and(|_| before.is_some_and(|b| !b.is_whitespace())) {
-            // "Buchanan.11": a printed superscript 1 followed by the note's own label.
-            score += glued.unwrap_or(0.0) - 0.5;
+        let doubled = label_start > run_start && whole.len() == 2 && whole[..1] == whole[1..];
+        if doubled && glued.is_some() && before.is_some_and(|b| !b.is_whitespace()) {
+            // "Buchanan.11": a printed superscript 1 and the note's own label 1, or the
+            // label 11; the volume's practice decides (`Numbering::prior`).
+            score += glued.unwrap_or(0.0) - 1.0;
         } else if label_start > run_start {
+            if before.is_none() && next == Some('.') {
+                // "161. Secret for the President": a telegram's or paragraph's number.
+                continue;
+            }
             // Split inside a number: "January 294" → "January 29" + 4.
             score -= 3.0;
             let prefix: &str = &line[chars[run_start].0..loff];
@@ -281,10 +363,17 @@ fn digit_candidates(
                 score -= 1.5;
             }
             let before_run = &line[..chars[run_start].0];
-            if is_date_part(whole, before_run) {
+            let (whole_date, prefix_date) = (
+                is_date_part(whole, before_run),
+                is_date_part(prefix, before_run),
+            );
+            if whole_date && prefix_date && whole.len() == 4 && prefix.len() <= 2 {
+                // "April 1796": the year 1796, or April 17 and note 96; the labels decide.
+                score -= 1.0;
+            } else if whole_date {
                 // "November 14" is a date, not "November 1" + 4.
                 score -= 3.0;
-            } else if is_date_part(prefix, before_run) {
+            } else if prefix_date {
                 score += 1.5;
             }
         } else {
@@ -360,14 +449,20 @@ fn parse_label(s: &str) -> Label {
     Label::Other
 }
 
+/// A running count starts again at 1 after 99.
+const WRAP: u32 = 99;
+
 /// The labels that may directly precede `label`, `gap` footnotes earlier.
-fn predecessors(label: Label, gap: u32) -> Vec<Label> {
+fn predecessors(label: Label, gap: u32, numbering: Numbering) -> Vec<Label> {
     match label {
         Label::Num(n, None) if n > gap => vec![
             Label::Num(n - gap, None),
             Label::Num(n - gap, Some('a')),
             Label::Num(n - gap, Some('b')),
         ],
+        Label::Num(n, None) if numbering == Numbering::Running && gap - n < WRAP => {
+            vec![Label::Num(WRAP - (gap - n), None)]
+        }
         Label::Num(n, Some(c)) if gap == 1 => {
             if c == 'a' {
                 vec![Label::Num(n, None)]
@@ -376,17 +471,29 @@ fn predecessors(label: Label, gap: u32) -> Vec<Label> {
             }
         }
         Label::Sym(i, count) => {
-            // * † ‡ § ‖ ¶, then ** †† …
+            // * † ‡ § ‖ ¶, then ** †† …; or * ** *** (one symbol, doubled).
             let pos = (count - 1) * SYMBOLS.len() + i;
             let g = gap as usize;
+            let mut v = Vec::new();
             if pos >= g {
                 let p = pos - g;
-                vec![Label::Sym(p % SYMBOLS.len(), p / SYMBOLS.len() + 1)]
-            } else {
-                vec![]
+                v.push(Label::Sym(p % SYMBOLS.len(), p / SYMBOLS.len() + 1));
             }
+            if count > g {
+                v.push(Label::Sym(i, count - g));
+            }
+            v
         }
         _ => vec![],
+    }
+}
+
+/// Does `a` come before `b` in a label sequence (a number, or a symbol, before)?
+fn earlier(a: Label, b: Label) -> bool {
+    match (a, b) {
+        (Label::Num(x, _), Label::Num(y, _)) => x < y,
+        (Label::Sym(i, n), Label::Sym(j, m)) => (n, i) < (m, j),
+        _ => false,
     }
 }
 
@@ -402,6 +509,9 @@ const JUMP: f32 = -1.0;
 /// Any label on a new printed page (numbering may restart anywhere).
 const NEW_PAGE: f32 = -1.0;
 const OTHER: f32 = -4.0;
+/// A repeated note cited again under an earlier label (41, 43, 41): the sequence goes on
+/// from the label before it.
+const CITED_AGAIN: f32 = -0.5;
 
 /// The label printed at footnote `k` (1-based) in a numbered-per-document volume.
 fn index_bonus(label: Label, k: usize, strict: bool) -> f32 {
@@ -409,16 +519,8 @@ fn index_bonus(label: Label, k: usize, strict: bool) -> f32 {
     match (strict, matches) {
         (true, true) => 3.0,
         (true, false) => -4.0,
-        (false, true) => 0.7,
+        (false, true) => 0.0,
         (false, false) => 0.0,
-    }
-}
-
-fn first_bonus(label: Label) -> f32 {
-    if is_restart(label) {
-        1.0
-    } else {
-        0.0
     }
 }
 
@@ -448,14 +550,37 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     // dp[k][c]: best score with footnote k+1 at candidate c; back[k][c]: (prev k, prev c).
     let mut dp: Vec<Vec<f32>> = vec![vec![NEG; cands.len()]; k_total];
     let mut back: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; cands.len()]; k_total];
+    // The label the sequence goes on from: the candidate's own, or, for a note cited again
+    // under an earlier label, the one before it.
+    let mut eff: Vec<Vec<Label>> = vec![labels.clone(); k_total];
+    let mut near = vec![0f32; cands.len()];
+    // What leaving footnotes unplaced costs: `lead[k]` for the first k, `mid[b] - mid[a]`
+    // for footnotes a..b.
+    let unshown = |k: usize| input.unshown.get(k).copied().unwrap_or(false);
+    let sums = |cost: f32| -> Vec<f32> {
+        let mut v = vec![0.0];
+        for k in 0..k_total {
+            v.push(v[k] + if unshown(k) { UNSHOWN } else { cost });
+        }
+        v
+    };
+    let lead = sums(SKIP_LEAD);
+    let mid = sums(SKIP);
+    let size: Vec<f32> = labels.iter().map(|&l| input.numbering.size(l)).collect();
 
     for k in 0..k_total {
-        let strict = input.strict_labels;
+        let strict = input.numbering == Numbering::PerDocument;
+        near.iter_mut().for_each(|v| *v = 0.0);
+        for &(c, w) in input.affinity.get(k).into_iter().flatten() {
+            near[c] = w;
+        }
+        let repeated = input.repeats.get(k).copied().flatten().is_some();
         // Start: footnotes before k skipped.
         for (c, cand) in cands.iter().enumerate() {
-            let s = SKIP_LEAD * k as f32
+            let s = lead[k]
                 + cand.score
-                + first_bonus(labels[c])
+                + near[c]
+                + input.numbering.first(labels[c])
                 + index_bonus(labels[c], k + 1, strict);
             if s > dp[k][c] {
                 dp[k][c] = s;
@@ -480,7 +605,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                 while inserted < by_end.len() && ends[inserted] <= start {
                     let i = by_end[inserted];
                     if dp[pk][i] > NEG {
-                        let e = per_label.entry(labels[i]).or_insert((NEG, usize::MAX));
+                        let e = per_label.entry(eff[pk][i]).or_insert((NEG, usize::MAX));
                         if dp[pk][i] > e.0 {
                             *e = (dp[pk][i], i);
                         }
@@ -491,12 +616,23 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                     continue;
                 }
                 let own = cands[j].score
+                    + near[j]
+                    + size[j]
                     + index_bonus(labels[j], k + 1, strict)
-                    + SKIP * (gap - 1) as f32;
+                    + (mid[k] - mid[pk + 1]);
                 let mut options: Vec<(f32, usize)> = Vec::with_capacity(6);
                 let any = prefix[inserted - 1];
                 options.push((any.0 + OTHER, any.1));
-                for p in predecessors(labels[j], gap as u32) {
+                if repeated && gap == 1 && any.1 != usize::MAX && earlier(labels[j], eff[pk][any.1])
+                {
+                    let total = any.0 + CITED_AGAIN + own;
+                    if total > dp[k][j] {
+                        dp[k][j] = total;
+                        back[k][j] = Some((pk, any.1));
+                        eff[k][j] = eff[pk][any.1];
+                    }
+                }
+                for p in predecessors(labels[j], gap as u32, input.numbering) {
                     if let Some(&(s, i)) = per_label.get(&p) {
                         options.push((s + SUCC, i));
                     }
@@ -538,6 +674,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                     if total > dp[k][j] {
                         dp[k][j] = total;
                         back[k][j] = Some((pk, i));
+                        eff[k][j] = labels[j];
                     }
                 }
             }
@@ -545,10 +682,10 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     }
 
     // End: trailing footnotes skipped.
-    let mut best: (f32, Option<(usize, usize)>) = (SKIP * k_total as f32, None);
+    let mut best: (f32, Option<(usize, usize)>) = (mid[k_total], None);
     for (k, row) in dp.iter().enumerate() {
         for (c, &s) in row.iter().enumerate() {
-            let total = s + SKIP * (k_total - 1 - k) as f32;
+            let total = s + (mid[k_total] - mid[k + 1]);
             if total > best.0 {
                 best = (total, Some((k, c)));
             }
@@ -589,13 +726,21 @@ mod tests {
     use super::*;
 
     fn place(text: &str, notes: usize, strict: bool) -> Vec<Option<String>> {
+        let numbering = if strict {
+            Numbering::PerDocument
+        } else {
+            Numbering::PerPage
+        };
         let ranges = vec![(0, text.len())];
         let breaks: Vec<usize> = text.match_indices("[Page").map(|(i, _)| i).collect();
         let cands = candidates(text, &ranges);
         let input = AlignInput {
             page_breaks: &breaks,
             notes,
-            strict_labels: strict,
+            numbering,
+            affinity: &[],
+            repeats: &[],
+            unshown: &[],
         };
         align(&input, &cands)
             .into_iter()

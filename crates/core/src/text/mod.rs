@@ -5,6 +5,7 @@
 //! `markers`), the body blocks, the footnotes, then what the heading grammar, the dates
 //! and the cross-references say.
 
+mod affinity;
 mod blocks;
 mod evidence;
 mod layout;
@@ -104,10 +105,8 @@ pub fn parse_str(file: &str, text: &str) -> Document {
             (!d.is_empty()).then_some(d)
         });
     let years = volume.as_deref().and_then(dates::volume_years);
-    // Volumes from 1945 on number footnotes 1..K per document, as the list does.
-    let strict = years.map_or(layout.head_num.is_some(), |(y, _)| y >= 1945);
-
-    let placement = notes::place(text, &layout, strict, &mut diagnostics);
+    let numbering = markers::Numbering::of(years.map(|(y, _)| y), layout.head_num.is_some());
+    let placement = notes::place(text, &layout, numbering, &mut diagnostics);
     let mut src = Source {
         text,
         lines: layout.lines.clone(),

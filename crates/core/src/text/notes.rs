@@ -3,9 +3,10 @@
 
 use crate::inline::InlineBuilder;
 use crate::model::{plain_text, Diagnostic, DiagnosticCode, Footnote, FootnoteKind};
+use crate::text::affinity;
 use crate::text::layout::{Layout, Line, RawNote};
 use crate::text::lines;
-use crate::text::markers::{self, AlignInput, Candidate};
+use crate::text::markers::{self, AlignInput, Candidate, Numbering};
 use crate::text::source::{finish_block, line_col, Placed, Source};
 
 /// The outcome of placing the markers: each placed marker, and for each footnote the label
@@ -16,13 +17,14 @@ pub(crate) struct Placement {
 }
 
 /// Finds the markers of the listed footnotes in the heading and body.
-/// `strict`: the volume numbers markers 1..K per document, as the list does.
+/// `numbering`: how the volume numbers its markers.
 pub(crate) fn place(
     text: &str,
     layout: &Layout,
-    strict: bool,
+    numbering: Numbering,
     out: &mut Vec<Diagnostic>,
 ) -> Placement {
+    let strict = numbering == Numbering::PerDocument;
     let lines = &layout.lines;
     let ranges: Vec<(usize, usize)> = lines[..layout.body_end]
         .iter()
@@ -48,11 +50,29 @@ pub(crate) fn place(
         })
         .collect();
     let cands = markers::candidates(text, &ranges);
+    let note_texts: Vec<String> = layout
+        .notes
+        .iter()
+        .map(|n| {
+            n.ranges
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let body_end = ranges.last().map_or(0, |r| r.1);
     let chosen = markers::align(
         &AlignInput {
             page_breaks: &page_breaks,
             notes: layout.notes.len(),
-            strict_labels: strict,
+            numbering,
+            affinity: &affinity::affinity(text, body_end, &note_texts, &cands),
+            repeats: &affinity::repeats(&note_texts),
+            unshown: &note_texts
+                .iter()
+                .map(|n| affinity::about_the_whole(n))
+                .collect::<Vec<_>>(),
         },
         &cands,
     );

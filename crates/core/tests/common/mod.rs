@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod truth;
+
 use std::path::PathBuf;
 
 /// The corpus directory: `$LETTERBOOK_CORPUS`, else `../shared/corpus` beside the repository.
