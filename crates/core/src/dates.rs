@@ -192,8 +192,14 @@ pub fn as_dateline(line: &str) -> Option<(FoundDate, Option<String>)> {
         return None;
     }
     let place = trimmed[..d.start].trim().trim_end_matches(',').trim();
+    // "From Shanghai Courier, July 22, 1870.": where a text was taken from, not written.
+    let attribution = place
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
     if place.split_whitespace().count() > 6
         || place.contains(['.', ';', ':']) && !place.contains("D.C")
+        || attribution
     {
         return None;
     }

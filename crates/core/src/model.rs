@@ -585,6 +585,9 @@ pub enum DiagnosticCode {
     SuspectDate,
     /// An encoded date (`@when`) that is no date at all: not used either.
     InvalidDate,
+    /// A date in the text that dates another paper (a dateline between the paragraphs: a
+    /// telegram quoted, a postscript, an enclosed decree): not used as the document's.
+    OtherPaperDate,
     /// JSON written before codes existed, or a code this version does not know.
     #[default]
     #[serde(other)]
@@ -593,13 +596,14 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 7] = [
+    pub const ALL: [DiagnosticCode; 8] = [
         DiagnosticCode::NoHeading,
         DiagnosticCode::MarkerNotPlaced,
         DiagnosticCode::MarkerWithoutNote,
         DiagnosticCode::MarkersWithoutList,
         DiagnosticCode::SuspectDate,
         DiagnosticCode::InvalidDate,
+        DiagnosticCode::OtherPaperDate,
         DiagnosticCode::Unknown,
     ];
 
@@ -612,6 +616,7 @@ impl DiagnosticCode {
             DiagnosticCode::MarkersWithoutList => "markers_without_list",
             DiagnosticCode::SuspectDate => "suspect_date",
             DiagnosticCode::InvalidDate => "invalid_date",
+            DiagnosticCode::OtherPaperDate => "other_paper_date",
             DiagnosticCode::Unknown => "unknown",
         }
     }
@@ -649,6 +654,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A remark with this code and message (nothing is wrong; the parser says what it
+    /// chose not to use).
+    pub fn info(code: DiagnosticCode, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            code,
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
     /// A warning with this code and message, at this line and column when known.
     pub fn warning(
         code: DiagnosticCode,

@@ -5,7 +5,8 @@ use crate::dates;
 use crate::heading::Heading;
 use crate::infer::{self, DateEvidence, KindEvidence};
 use crate::model::{
-    plain_text, Block, BlockKind, DateInfo, Diagnostic, Footnote, FootnoteKind, Kind, Precision,
+    plain_text, Block, BlockKind, DateInfo, Diagnostic, DiagnosticCode, Footnote, FootnoteKind,
+    Kind, Precision,
 };
 use crate::text::lines;
 
@@ -45,10 +46,36 @@ pub(crate) fn date_and_place(
     let mut place = None;
     // Datelines of enclosures and endorsements date other papers, not this one.
     let mut in_attachment = false;
-    for b in blocks {
+    // The page text does not show the document's own dateline; a dateline it shows dates
+    // the document when it opens the text (printed as a line of it) or closes it. One with
+    // text on both sides dates a paper quoted or enclosed in it, a postscript, a decree.
+    let is_text = |b: &Block| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::TableRow | BlockKind::Quote
+        )
+    };
+    let first_text = blocks.iter().position(is_text).unwrap_or(blocks.len());
+    let last_text = blocks.iter().rposition(is_text);
+    let mut skipped = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
         let t = plain_text(&b.inlines);
         if b.kind == BlockKind::Source && b.level > 0 && lines::is_enclosure(&t) {
             in_attachment = true;
+        }
+        let framing = i < first_text || last_text.is_none_or(|l| i > l);
+        if b.kind == BlockKind::Dateline && b.level == 0 && !framing {
+            if let Some((d, _)) = dates::as_dateline(&t) {
+                skipped.push(Diagnostic::info(
+                    DiagnosticCode::OtherPaperDate,
+                    format!(
+                        "the dateline “{}” stands between paragraphs: it dates a paper quoted \
+                         or enclosed, not this document",
+                        &t[d.start..d.end]
+                    ),
+                ));
+            }
+            continue;
         }
         if b.kind == BlockKind::Dateline && !in_attachment {
             if let Some((d, p)) = dates::as_dateline(&t) {
@@ -64,10 +91,16 @@ pub(crate) fn date_and_place(
                 }
             }
         }
-        let sent_note = ["[Sent", "[Received", "[Delivered", "[Handed"]
+        // "[Received …]" dates the arrival, not the paper; a note below the text's start
+        // belongs to what it follows.
+        let sent_note = ["[Sent", "[Delivered", "[Handed"]
             .iter()
             .any(|p| t.starts_with(p));
-        if matches!(b.kind, BlockKind::Source | BlockKind::Editorial) && b.level == 0 && sent_note {
+        if matches!(b.kind, BlockKind::Source | BlockKind::Editorial)
+            && b.level == 0
+            && sent_note
+            && i < first_text
+        {
             for d in dates::find_dates(&t, hint) {
                 let shown = t[d.start..d.end].to_string();
                 ev.source_notes.push((d, shown));
@@ -80,7 +113,9 @@ pub(crate) fn date_and_place(
     }
     // A heading that is not "X to Y" may be dated ("Executive Order …, October 12, 1917");
     // "received at the Department August 20" dates the receipt, not the paper.
-    if h.to.is_empty() && !title.to_lowercase().contains("received") {
+    // A bracketed heading ("[Extract from the Journal Officiel …, August 17, 1870.]") dates
+    // its source.
+    if h.to.is_empty() && !title.to_lowercase().contains("received") && !title.starts_with('[') {
         for d in dates::find_dates(title, hint) {
             if d.precision >= Precision::Day {
                 let shown = title[d.start..d.end].to_string();
@@ -88,6 +123,9 @@ pub(crate) fn date_and_place(
             }
         }
     }
-    let (date, diags) = infer::choose_date(&ev, volume_years);
+    let (date, mut diags) = infer::choose_date(&ev, volume_years);
+    if date.is_none() {
+        diags.extend(skipped);
+    }
     (date, place, diags)
 }
