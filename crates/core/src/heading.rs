@@ -80,7 +80,12 @@ const KIND_WORDS: &[(&str, Kind)] = &[
 
 /// Parses a heading (without its number and footnote markers).
 pub fn parse(title: &str) -> Heading {
-    let title = title.trim().trim_end_matches('.').trim();
+    // "*Mr. Bancroft to Lord Palmerston": a marker the page shows before the heading.
+    let title = title
+        .trim()
+        .trim_start_matches(['*', '†', '‡'])
+        .trim_end_matches('.')
+        .trim();
     let title = strip_number(title);
     let mut heading = Heading {
         kind: None,
@@ -117,8 +122,10 @@ pub fn parse(title: &str) -> Heading {
         }
         return heading;
     }
-    // The older "X to Y" form, with no kind word.
-    if let (from, Some(to)) = split_from_to(title) {
+    // The older "X to Y" form, with no kind word ("Mr. Lowell to. Mr. Frelinghuysen": a
+    // stray stop).
+    let title = title.replace(" to. ", " to ");
+    if let (from, Some(to)) = split_from_to(&title) {
         if looks_like_party(from) {
             heading.from = parties(from);
             heading.to = parties(to);
@@ -194,7 +201,7 @@ fn split_from_to(s: &str) -> (&str, Option<&str>) {
             continue;
         }
         let mut score = 0;
-        if left.ends_with(')') {
+        if left.trim_end_matches(',').ends_with(')') {
             score += 3;
         } else if left
             .split_whitespace()
@@ -254,7 +261,7 @@ fn split_from_to(s: &str) -> (&str, Option<&str>) {
 
 fn looks_like_party(s: &str) -> bool {
     let words = s.split_whitespace().count();
-    (1..=16).contains(&words) && s.starts_with(char::is_uppercase)
+    (1..=16).contains(&words) && (s.starts_with(char::is_uppercase) || s.starts_with("the "))
 }
 
 /// Honorifics and ranks that precede a name but are not its role.
@@ -318,13 +325,172 @@ pub fn parties(s: &str) -> Vec<Party> {
             }
         }
     }
+    // "Messrs. Beer, Day, … and Young": one party per name.
+    if let Some(rest) = s.strip_prefix("Messrs. ") {
+        let names = list_items(rest);
+        if names.iter().all(|n| is_name(n)) {
+            return names
+                .into_iter()
+                .map(|n| Party {
+                    text: s.to_string(),
+                    name: Some(n.to_string()),
+                    role: None,
+                    id: None,
+                })
+                .collect();
+        }
+    }
+    // "Mr. David Hunter Miller, Major James Brown Scott, and Mr. L. H. Woolsey"; "The
+    // Special Representatives of the War Trade Board (McCormick) and of the Food
+    // Administration (Taylor)".
+    let items = list_items(s);
+    let person = |t: &str| {
+        HONORIFICS
+            .iter()
+            .chain(RANKS)
+            .any(|h| starts_with_word(t, h))
+            || t.ends_with(')') && t.contains('(')
+    };
+    if items.len() > 1 && items.iter().all(|t| person(t)) {
+        return items.into_iter().map(party).collect();
+    }
     vec![party(s)]
+}
+
+/// "A, B, and C" → [A, B, C], outside parentheses.
+fn list_items(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        let sep = if depth != 0 {
+            0
+        } else if bytes[i..].starts_with(b", and ") {
+            6
+        } else if bytes[i..].starts_with(b", ") {
+            2
+        } else if bytes[i..].starts_with(b" and ") {
+            5
+        } else {
+            0
+        };
+        if sep > 0 {
+            out.push(s[start..i].trim());
+            i += sep;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(s[start..].trim());
+    out.retain(|t| !t.is_empty());
+    out
 }
 
 /// One party: "The Ambassador in Chile (Sevier)", "Soviet Foreign Minister Gromyko",
 /// "Secretary of State Haig", "the Secretary of State", "Mr. Seward", "President Reagan".
+/// What the heading adds after it (", temporarily at Vladivostok", ", March 1, 1934",
+/// "[64]") is kept in `text` only; an office it adds (", consul at Nanking", "(Secretary of
+/// State)") becomes the role.
 pub fn party(text: &str) -> Party {
     let text = text.trim().trim_end_matches(['.', ',']).trim();
+    let (core, tail) = split_qualifier(text);
+    let mut p = party_core(core);
+    p.text = text.to_string();
+    if let (None, Some(tail)) = (&p.role, tail) {
+        let tail = tail
+            .trim_start_matches(['(', ' '])
+            .trim_end_matches([')', '.'])
+            .trim();
+        let tail = tail.strip_prefix("of ").unwrap_or(tail);
+        if is_office(tail) || tail.split_whitespace().next().is_some_and(is_office_word) {
+            p.role = clean_role(tail);
+        }
+    }
+    p
+}
+
+fn is_office_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    OFFICE_WORDS
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(w) && !o.contains(' '))
+}
+
+/// The party itself and what the heading says after it: "The Ambassador in Japan
+/// (Morris), temporarily at Vladivostok", "Mr. Martin, consul at Nanking", "Mr. Miles of the
+/// Division of Near Eastern Affairs", "Lord Lyons, 24th August, 1859; …", "Mr. Black
+/// (Secretary of State)", "Mr. Campbell.[64]", "the Department of State, March 1, 1934".
+fn split_qualifier(text: &str) -> (&str, Option<&str>) {
+    // "Role (Name), …": the first parenthesis holding a name closes the party.
+    if let Some(close) = text.find(')') {
+        if let Some(open) = text[..close].rfind('(') {
+            let rest = &text[close + 1..];
+            if !rest.trim().is_empty() && is_name(text[open + 1..close].trim()) {
+                return (&text[..=close], Some(rest.trim_start_matches([',', ' '])));
+            }
+        }
+    }
+    // "Mr. Martin, consul …", "King Victor Emanuel of Italy": a name after an honorific or
+    // a rank runs over capitalised words and initials only.
+    let lead = HONORIFICS
+        .iter()
+        .chain(RANKS)
+        .filter(|h| starts_with_word(text, h))
+        .max_by_key(|h| h.len());
+    if let Some(h) = lead {
+        let mut end = h.len();
+        let mut rest = &text[end..];
+        loop {
+            let trimmed = rest.trim_start();
+            let word_len = trimmed
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '[' | ';'))
+                .unwrap_or(trimmed.len());
+            let word = &trimmed[..word_len];
+            let initial = word.len() == 2 && word.ends_with('.');
+            let particle = matches!(
+                word,
+                "de" | "da" | "van" | "von" | "y" | "del" | "di" | "du"
+            );
+            if word.is_empty() || !(word.starts_with(char::is_uppercase) || particle) {
+                break;
+            }
+            end += (rest.len() - trimmed.len()) + word_len;
+            rest = &text[end..];
+            if word.ends_with('.') && !initial {
+                break;
+            }
+        }
+        let core = text[..end].trim_end_matches('.');
+        let tail = text[end..].trim_start_matches(['.', ',', ' ']);
+        if end > h.len() && !tail.is_empty() {
+            return (core, Some(tail));
+        }
+    }
+    // "Associate Justice Day, of the Supreme Court".
+    if let Some(i) = text.find(", of ") {
+        return (&text[..i], Some(&text[i + 2..]));
+    }
+    // "the Department of State, March 1, 1934": a date is never part of a party.
+    for (i, _) in text.match_indices(", ") {
+        let rest = &text[i + 2..];
+        if crate::dates::find_dates(rest, None)
+            .first()
+            .is_some_and(|d| d.start == 0)
+        {
+            return (&text[..i], Some(rest));
+        }
+    }
+    (text, None)
+}
+
+fn party_core(text: &str) -> Party {
     let mut p = Party {
         text: text.to_string(),
         name: None,
@@ -445,6 +611,7 @@ const OFFICE_WORDS: &[&str] = &[
     "Under",
     "Chargé d’Affaires",
     "Vice",
+    "Justice",
     "Counselor",
     "Executive",
     "Mayor",
@@ -498,6 +665,17 @@ fn is_name(s: &str) -> bool {
         .is_some_and(|w| w.chars().any(|c| c.is_lowercase()) || w.len() > 2 || w.ends_with(','))
 }
 
+/// Does the party name a person or an office ("Mr. Fish", "the British Embassy"), rather
+/// than being words of a sentence ("Resolved that the following instructions are given")?
+pub fn names_someone(p: &Party) -> bool {
+    p.name.is_some()
+        || p.role.as_deref().is_some_and(|r| {
+            is_office(r)
+                || r.split_whitespace()
+                    .any(|w| w != "State" && is_office_word(w))
+        })
+}
+
 /// The name or, failing that, the role: how a party is shown in one word.
 pub fn short(p: &Party) -> &str {
     p.name.as_deref().or(p.role.as_deref()).unwrap_or(&p.text)
@@ -522,6 +700,56 @@ mod tests {
             [(Some("Gromyko"), Some("Soviet Foreign Minister"))]
         );
         assert_eq!(names(&h.to), [(Some("Haig"), Some("Secretary of State"))]);
+    }
+
+    #[test]
+    fn what_follows_a_party_is_not_the_party() {
+        let one = |t: &str| {
+            let p = party(t);
+            (p.name, p.role)
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            one("The Ambassador in Japan (Morris), temporarily at Vladivostok"),
+            (s("Morris"), s("Ambassador in Japan"))
+        );
+        assert_eq!(
+            one("Mr. Martin, consul at Nanking"),
+            (s("Martin"), s("consul at Nanking"))
+        );
+        assert_eq!(one("Mr. Schurz, with accompaniments"), (s("Schurz"), None));
+        assert_eq!(
+            one("Mr. Black (Secretary of State)"),
+            (s("Black"), s("Secretary of State"))
+        );
+        assert_eq!(
+            one("Mr. R. C. Leffingwell of J. P. Morgan & Co"),
+            (s("R. C. Leffingwell"), None)
+        );
+        assert_eq!(one("Mr. Campbell.[64]"), (s("Campbell"), None));
+        assert_eq!(
+            one("the Department of State, March 1, 1934"),
+            (None, s("Department of State"))
+        );
+        assert_eq!(one("Señor Cuellar"), (s("Cuellar"), None));
+    }
+
+    #[test]
+    fn several_people_in_one_phrase() {
+        let h = parse("Mr. Lansing to Messrs. Beer, Day, and Young");
+        assert_eq!(
+            names(&h.to),
+            [
+                (Some("Beer"), None),
+                (Some("Day"), None),
+                (Some("Young"), None)
+            ]
+        );
+        let h = parse(
+            "Mr. David Hunter Miller, Major James Brown Scott, and Mr. L. H. Woolsey to the Secretary of State",
+        );
+        assert_eq!(h.from.len(), 3, "{:?}", h.from);
+        assert_eq!(h.from[2].name.as_deref(), Some("L. H. Woolsey"));
     }
 
     #[test]

@@ -111,24 +111,35 @@ impl Layout {
         }
         // "Woodrow Wilson Papers" above "President Wilson to …": a short line naming no parties
         // before a heading that does is a collection name, not the heading.
+        // So is a section title ("CORRESPONDENCE BETWEEN THE DEPARTMENT OF STATE AND THE
+        // FRENCH LEGATION"), a series ("Executive Agreement Series No. 67") or a second
+        // number ("No. 91." / "No. 302.|") above it.
         if let (Some(g0), Some(g1)) = (groups.get(gi), groups.get(gi + 1)) {
-            let t0 = line_str(g0[0]).trim();
             let t1 = line_str(g1[0]);
-            let short = g0.len() == 1
-                && t0.split_whitespace().count() <= 6
-                && !t0.ends_with(['.', ',', ':'])
-                && !t0.starts_with(|c: char| c.is_ascii_digit())
-                && !t0.eq_ignore_ascii_case("[untitled]");
-            let names_no_parties = || {
+            let above = |i: usize| {
+                let t0 = line_str(i).trim();
                 let h0 = heading::parse(t0);
-                h0.kind.is_none() && h0.from.is_empty()
+                t0.len() <= 160
+                    && !t0.eq_ignore_ascii_case("[untitled]")
+                    && !t0.ends_with(':')
+                    && h0.kind.is_none()
+                    && h0.from.is_empty()
             };
             let names_parties = || {
                 let h1 = heading::parse(t1);
-                !h1.from.is_empty() && !h1.to.is_empty()
+                let short = |ps: &[crate::model::Party]| {
+                    !ps.is_empty()
+                        && ps.iter().all(|p| {
+                            p.text.split_whitespace().count() <= 12 && heading::names_someone(p)
+                        })
+                };
+                // "1. The Association of Nations shall be composed of …, subject to the
+                // provisions …" is the body's first article, not a heading.
+                let numbered = t1.starts_with(|c: char| c.is_ascii_digit()) && h1.kind.is_none();
+                short(&h1.from) && short(&h1.to) && !numbered
             };
-            if short && t1.len() <= 200 && names_no_parties() && names_parties() {
-                leading.push(g0[0]);
+            if g0.len() <= 3 && t1.len() <= 200 && g0.iter().all(|&i| above(i)) && names_parties() {
+                leading.extend(g0);
                 gi += 1;
             }
         }

@@ -63,6 +63,8 @@ pub fn is_source_line(line: &str) -> bool {
     static FILE: OnceLock<Regex> = OnceLock::new();
     static NUMBER: OnceLock<Regex> = OnceLock::new();
     static LABEL: OnceLock<Regex> = OnceLock::new();
+    static SERIES: OnceLock<Regex> = OnceLock::new();
+    static PAPERS: OnceLock<Regex> = OnceLock::new();
     let t = line.trim();
     if t.is_empty() || t.len() > 90 || t.eq_ignore_ascii_case("[untitled]") || page_only(t) {
         return false;
@@ -77,7 +79,27 @@ pub fn is_source_line(line: &str) -> bool {
     {
         return true;
     }
-    re(&FILE, r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?/\d+[a-z]?\b").is_match(t) && words <= 8
+    // Where the paper is kept or was published: "Treaty Series No. 767", "Executive
+    // Agreement Series No. 67", "Inquiry Document No. 893", "Hunter Miller Papers", "War
+    // Trade Board Files: Panama Canal, License Control", "Inquiry files".
+    let held = words <= 8
+        && t.starts_with(char::is_uppercase)
+        && (re(
+            &SERIES,
+            r"^[A-Z][\w.’' -]{0,50} (Series|Document) No\. ?\d+[a-z]?$",
+        )
+        .is_match(t)
+            || re(
+                &PAPERS,
+                r"^[A-Z][\w.’' -]{0,50} (Papers|Files|files)(: .*)?$",
+            )
+            .is_match(t));
+    held || re(
+        &FILE,
+        r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?( [A-Z][a-z]+)?/(\d+[a-z]?\b|-)",
+    )
+    .is_match(t)
+        && words <= 8
         || re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
         || re(&LABEL, r"^[A-Z]{1,5}\.$").is_match(t)
 }

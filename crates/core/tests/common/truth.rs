@@ -6,7 +6,7 @@ use letterbook_core::Party;
 use serde_json::Value;
 
 pub fn norm_name(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.');
+    let s = s.trim().trim_end_matches(['.', ',']);
     let mut words: Vec<&str> = s.split_whitespace().collect();
     while words.len() > 1
         && matches!(
@@ -38,6 +38,7 @@ pub fn party_matches(truth: &str, p: &Party) -> bool {
         .is_some_and(|n| n == t || t.ends_with(n) || n.ends_with(&t))
         || (name.is_none() && role.as_deref().is_some_and(|r| r == t || r.ends_with(&t)))
         || (name.is_none() && text.ends_with(&t))
+        || text == t
 }
 
 pub fn parties_match(truth: &Value, ours: &[Party]) -> Option<bool> {
