@@ -6,6 +6,7 @@
 //! and the cross-references say.
 
 mod affinity;
+mod alignment;
 mod blocks;
 mod evidence;
 mod layout;
@@ -105,7 +106,7 @@ pub fn parse_str(file: &str, text: &str) -> Document {
             (!d.is_empty()).then_some(d)
         });
     let years = volume.as_deref().and_then(dates::volume_years);
-    let numbering = markers::Numbering::of(years.map(|(y, _)| y), layout.head_num.is_some());
+    let numbering = alignment::Numbering::of(years.map(|(y, _)| y), layout.head_num.is_some());
     let placement = notes::place(text, &layout, numbering, &mut diagnostics);
     let mut src = Source {
         text,

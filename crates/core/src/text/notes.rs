@@ -4,9 +4,10 @@
 use crate::inline::InlineBuilder;
 use crate::model::{plain_text, Diagnostic, DiagnosticCode, Footnote, FootnoteKind};
 use crate::text::affinity;
+use crate::text::alignment::{self, AlignInput, Numbering};
 use crate::text::layout::{Layout, Line, RawNote};
 use crate::text::lines;
-use crate::text::markers::{self, AlignInput, Candidate, Numbering};
+use crate::text::markers::{self, Candidate};
 use crate::text::source::{finish_block, line_col, Placed, Source};
 
 /// The outcome of placing the markers: each placed marker, and for each footnote the label
@@ -62,7 +63,7 @@ pub(crate) fn place(
         })
         .collect();
     let body_end = ranges.last().map_or(0, |r| r.1);
-    let chosen = markers::align(
+    let chosen = alignment::align(
         &AlignInput {
             page_breaks: &page_breaks,
             notes: layout.notes.len(),

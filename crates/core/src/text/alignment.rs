@@ -1,0 +1,467 @@
+//! Choosing the footnote markers: a whole-document alignment, not a greedy regex.
+//!
+//! Given every candidate place (`markers`), we score each pair of consecutive labels (1 → 2,
+//! 75 → 75a, a restart at 1 after a page break, * → †, 99 → 1 in a running count), what
+//! the footnote's own text says about the place (`affinity`), and pick, by dynamic
+//! programming, the best assignment of footnotes 1..K to candidates in text order. A
+//! footnote with no good place keeps no marker rather than a wrong one.
+
+use std::collections::HashMap;
+
+use crate::text::markers::{Candidate, SYMBOLS};
+
+/// What the alignment needs to know about the document.
+pub struct AlignInput<'a> {
+    /// Byte offsets where a printed page begins (`[Page N]`).
+    pub page_breaks: &'a [usize],
+    /// Number of footnotes in the list.
+    pub notes: usize,
+    /// How the volume numbers its notes.
+    pub numbering: Numbering,
+    /// Per footnote, the candidates its own text points to and how strongly
+    /// (see `affinity`); may be empty.
+    pub affinity: &'a [Vec<(usize, f32)>],
+    /// Per footnote, the earlier footnote whose text it repeats (it may be the same printed
+    /// note cited again, under an earlier label); may be empty.
+    pub repeats: &'a [Option<usize>],
+    /// Per footnote: its marker likely stands where the page does not show it (a note on
+    /// the whole telegram, printed at its dateline); may be empty.
+    pub unshown: &'a [bool],
+}
+
+/// How a volume numbers its footnote markers. FRUS changed its practice twice: the
+/// nineteenth-century and early-twentieth-century volumes start again on every printed
+/// page (labels stay small: 1–5, * † ‡), the volumes of 1919–1944 run a count through a
+/// chapter (up to 99, then 1 again), and those from 1945 on number 1..K per document as
+/// the list does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// 1..K per document, as the footnote list.
+    PerDocument,
+    /// From 1 (or *) on every printed page.
+    PerPage,
+    /// A count that runs on across documents.
+    Running,
+    /// The volume is not known.
+    Unknown,
+}
+
+impl Numbering {
+    /// The practice of a volume whose documents date from `year`; `numbered_heading`: the
+    /// heading carries a document number ("74. Letter …"), as only modern volumes do.
+    pub fn of(year: Option<i32>, numbered_heading: bool) -> Numbering {
+        match year {
+            Some(y) if y >= 1945 => Numbering::PerDocument,
+            Some(y) if y >= 1919 => Numbering::Running,
+            Some(_) => Numbering::PerPage,
+            None if numbered_heading => Numbering::PerDocument,
+            None => Numbering::Unknown,
+        }
+    }
+
+    /// How plausible a label's size is under this practice.
+    fn size(self, label: Label) -> f32 {
+        match (self, label) {
+            (Numbering::PerPage, Label::Num(n, _)) if n >= 10 => -2.0,
+            _ => 0.0,
+        }
+    }
+
+    /// How plausible a label is for the first marker of a document.
+    fn first(self, label: Label) -> f32 {
+        let restart = matches!(self, Numbering::PerPage | Numbering::Unknown) && is_restart(label);
+        self.size(label) + if restart { 1.0 } else { 0.0 }
+    }
+}
+
+/// Penalty for leaving a footnote without a marker (markers in datelines are not shown).
+const SKIP: f32 = -4.0;
+/// Leaving the first footnotes unplaced is likelier: a dateline's marker comes first.
+const SKIP_LEAD: f32 = -3.5;
+/// Leaving a note on the whole document without a marker: likely, so a small gain.
+const UNSHOWN: f32 = 1.0;
+/// Beyond this many (notes × candidates) cells the alignment degrades to a greedy pass.
+const MAX_CELLS: usize = 4_000_000;
+/// How many footnotes in a row may be skipped inside the text.
+const MAX_GAP: usize = 4;
+
+/// Parsed label: numeric value with an optional letter ("75a"), or a symbol run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Label {
+    Num(u32, Option<char>),
+    Sym(usize, usize),
+    Other,
+}
+
+fn parse_label(s: &str) -> Label {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        let rest = &s[digits.len()..];
+        let n = digits.parse().unwrap_or(0);
+        return match rest.chars().next() {
+            None => Label::Num(n, None),
+            Some(c) if rest.len() == 1 => Label::Num(n, Some(c)),
+            _ => Label::Other,
+        };
+    }
+    let mut chars = s.chars();
+    if let Some(first) = chars.next() {
+        if let Some(i) = SYMBOLS.iter().position(|&c| c == first) {
+            let count = s.chars().count();
+            if s.chars().all(|c| c == first) {
+                return Label::Sym(i, count);
+            }
+        }
+    }
+    Label::Other
+}
+
+/// A running count starts again at 1 after 99.
+const WRAP: u32 = 99;
+
+/// The labels that may directly precede `label`, `gap` footnotes earlier.
+fn predecessors(label: Label, gap: u32, numbering: Numbering) -> Vec<Label> {
+    match label {
+        Label::Num(n, None) if n > gap => vec![
+            Label::Num(n - gap, None),
+            Label::Num(n - gap, Some('a')),
+            Label::Num(n - gap, Some('b')),
+        ],
+        Label::Num(n, None) if numbering == Numbering::Running && gap - n < WRAP => {
+            vec![Label::Num(WRAP - (gap - n), None)]
+        }
+        Label::Num(n, Some(c)) if gap == 1 => {
+            if c == 'a' {
+                vec![Label::Num(n, None)]
+            } else {
+                vec![Label::Num(n, Some((c as u8 - 1) as char))]
+            }
+        }
+        Label::Sym(i, count) => {
+            // * † ‡ § ‖ ¶, then ** †† …; or * ** *** (one symbol, doubled).
+            let pos = (count - 1) * SYMBOLS.len() + i;
+            let g = gap as usize;
+            let mut v = Vec::new();
+            if pos >= g {
+                let p = pos - g;
+                v.push(Label::Sym(p % SYMBOLS.len(), p / SYMBOLS.len() + 1));
+            }
+            if count > g {
+                v.push(Label::Sym(i, count - g));
+            }
+            v
+        }
+        _ => vec![],
+    }
+}
+
+/// Does `a` come before `b` in a label sequence (a number, or a symbol, before)?
+fn earlier(a: Label, b: Label) -> bool {
+    match (a, b) {
+        (Label::Num(x, _), Label::Num(y, _)) => x < y,
+        (Label::Sym(i, n), Label::Sym(j, m)) => (n, i) < (m, j),
+        _ => false,
+    }
+}
+
+fn is_restart(label: Label) -> bool {
+    matches!(label, Label::Num(1, None) | Label::Sym(0, 1))
+}
+
+const SUCC: f32 = 2.0;
+const REPEAT: f32 = 0.3;
+const RESTART: f32 = 1.5;
+/// A label a little ahead of the expected one ("2" then "4").
+const JUMP: f32 = -1.0;
+/// Any label on a new printed page (numbering may restart anywhere).
+const NEW_PAGE: f32 = -1.0;
+const OTHER: f32 = -4.0;
+/// A repeated note cited again under an earlier label (41, 43, 41): the sequence goes on
+/// from the label before it.
+const CITED_AGAIN: f32 = -0.5;
+
+/// The label printed at footnote `k` (1-based) in a numbered-per-document volume.
+fn index_bonus(label: Label, k: usize, strict: bool) -> f32 {
+    let matches = matches!(label, Label::Num(n, None) if n as usize == k);
+    match (strict, matches) {
+        (true, true) => 3.0,
+        (true, false) => -4.0,
+        (false, true) => 0.0,
+        (false, false) => 0.0,
+    }
+}
+
+/// For each footnote 1..K, the chosen candidate (index into `cands`), or `None`.
+pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> {
+    let k_total = input.notes;
+    if k_total == 0 || cands.is_empty() {
+        return vec![None; k_total];
+    }
+    if k_total.saturating_mul(cands.len()) > MAX_CELLS {
+        return greedy(input, cands);
+    }
+    let labels: Vec<Label> = cands.iter().map(|c| parse_label(&c.label)).collect();
+    // Candidates in order of start; an earlier one may precede a later one if it ends first.
+    let mut by_start: Vec<usize> = (0..cands.len()).collect();
+    by_start.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    let mut by_end: Vec<usize> = (0..cands.len()).collect();
+    by_end.sort_by_key(|&i| (cands[i].end, cands[i].start));
+    let ends: Vec<usize> = by_end.iter().map(|&i| cands[i].end).collect();
+
+    let last_break_before = |pos: usize| -> Option<usize> {
+        let i = input.page_breaks.partition_point(|&p| p < pos);
+        i.checked_sub(1).map(|i| input.page_breaks[i])
+    };
+
+    const NEG: f32 = f32::NEG_INFINITY;
+    // dp[k][c]: best score with footnote k+1 at candidate c; back[k][c]: (prev k, prev c).
+    let mut dp: Vec<Vec<f32>> = vec![vec![NEG; cands.len()]; k_total];
+    let mut back: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; cands.len()]; k_total];
+    // The label the sequence goes on from: the candidate's own, or, for a note cited again
+    // under an earlier label, the one before it.
+    let mut eff: Vec<Vec<Label>> = vec![labels.clone(); k_total];
+    let mut near = vec![0f32; cands.len()];
+    // What leaving footnotes unplaced costs: `lead[k]` for the first k, `mid[b] - mid[a]`
+    // for footnotes a..b.
+    let unshown = |k: usize| input.unshown.get(k).copied().unwrap_or(false);
+    let sums = |cost: f32| -> Vec<f32> {
+        let mut v = vec![0.0];
+        for k in 0..k_total {
+            v.push(v[k] + if unshown(k) { UNSHOWN } else { cost });
+        }
+        v
+    };
+    let lead = sums(SKIP_LEAD);
+    let mid = sums(SKIP);
+    let size: Vec<f32> = labels.iter().map(|&l| input.numbering.size(l)).collect();
+
+    for k in 0..k_total {
+        let strict = input.numbering == Numbering::PerDocument;
+        near.iter_mut().for_each(|v| *v = 0.0);
+        for &(c, w) in input.affinity.get(k).into_iter().flatten() {
+            near[c] = w;
+        }
+        let repeated = input.repeats.get(k).copied().flatten().is_some();
+        // Start: footnotes before k skipped.
+        for (c, cand) in cands.iter().enumerate() {
+            let s = lead[k]
+                + cand.score
+                + near[c]
+                + input.numbering.first(labels[c])
+                + index_bonus(labels[c], k + 1, strict);
+            if s > dp[k][c] {
+                dp[k][c] = s;
+                back[k][c] = None;
+            }
+        }
+        for gap in 1..=MAX_GAP.min(k) {
+            let pk = k - gap;
+            // Prefix maxima over candidates sorted by end, and best per label.
+            let mut prefix: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+            let mut best = (NEG, usize::MAX);
+            for &i in &by_end {
+                if dp[pk][i] > best.0 {
+                    best = (dp[pk][i], i);
+                }
+                prefix.push(best);
+            }
+            let mut per_label: HashMap<Label, (f32, usize)> = HashMap::new();
+            let mut inserted = 0;
+            for &j in &by_start {
+                let start = cands[j].start;
+                while inserted < by_end.len() && ends[inserted] <= start {
+                    let i = by_end[inserted];
+                    if dp[pk][i] > NEG {
+                        let e = per_label.entry(eff[pk][i]).or_insert((NEG, usize::MAX));
+                        if dp[pk][i] > e.0 {
+                            *e = (dp[pk][i], i);
+                        }
+                    }
+                    inserted += 1;
+                }
+                if inserted == 0 {
+                    continue;
+                }
+                let own = cands[j].score
+                    + near[j]
+                    + size[j]
+                    + index_bonus(labels[j], k + 1, strict)
+                    + (mid[k] - mid[pk + 1]);
+                let mut options: Vec<(f32, usize)> = Vec::with_capacity(6);
+                let any = prefix[inserted - 1];
+                options.push((any.0 + OTHER, any.1));
+                if repeated && gap == 1 && any.1 != usize::MAX && earlier(labels[j], eff[pk][any.1])
+                {
+                    let total = any.0 + CITED_AGAIN + own;
+                    if total > dp[k][j] {
+                        dp[k][j] = total;
+                        back[k][j] = Some((pk, any.1));
+                        eff[k][j] = eff[pk][any.1];
+                    }
+                }
+                for p in predecessors(labels[j], gap as u32, input.numbering) {
+                    if let Some(&(s, i)) = per_label.get(&p) {
+                        options.push((s + SUCC, i));
+                    }
+                }
+                if gap == 1 {
+                    if let Some(&(s, i)) = per_label.get(&labels[j]) {
+                        options.push((s + REPEAT, i));
+                    }
+                }
+                if gap == 1 {
+                    if let Label::Num(b, None) = labels[j] {
+                        for d in 2..=3 {
+                            if b > d {
+                                if let Some(&(s, i)) = per_label.get(&Label::Num(b - d, None)) {
+                                    options.push((s + JUMP, i));
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some(pb) = last_break_before(start) {
+                    let n = ends.partition_point(|&e| e <= pb);
+                    if n > 0 {
+                        let (s, i) = prefix[n - 1];
+                        match labels[j] {
+                            l if is_restart(l) => options.push((s + RESTART, i)),
+                            Label::Num(2..=3, _) | Label::Sym(..) => {
+                                options.push((s + NEW_PAGE, i))
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                for (s, i) in options {
+                    if i == usize::MAX || s == NEG {
+                        continue;
+                    }
+                    let total = s + own;
+                    if total > dp[k][j] {
+                        dp[k][j] = total;
+                        back[k][j] = Some((pk, i));
+                        eff[k][j] = labels[j];
+                    }
+                }
+            }
+        }
+    }
+
+    // End: trailing footnotes skipped.
+    let mut best: (f32, Option<(usize, usize)>) = (mid[k_total], None);
+    for (k, row) in dp.iter().enumerate() {
+        for (c, &s) in row.iter().enumerate() {
+            let total = s + (mid[k_total] - mid[k + 1]);
+            if total > best.0 {
+                best = (total, Some((k, c)));
+            }
+        }
+    }
+    let mut out = vec![None; k_total];
+    let mut cur = best.1;
+    while let Some((k, c)) = cur {
+        out[k] = Some(c);
+        cur = back[k][c];
+    }
+    out
+}
+
+/// The fallback for enormous inputs: each footnote takes the next plausible place.
+fn greedy(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].score >= 1.0)
+        .collect();
+    order.sort_by_key(|&i| cands[i].start);
+    let mut out = vec![None; input.notes];
+    let mut pos = 0;
+    let mut it = order.into_iter();
+    for slot in out.iter_mut() {
+        for i in it.by_ref() {
+            if cands[i].start >= pos {
+                *slot = Some(i);
+                pos = cands[i].end;
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::markers::candidates;
+
+    fn place(text: &str, notes: usize, strict: bool) -> Vec<Option<String>> {
+        let numbering = if strict {
+            Numbering::PerDocument
+        } else {
+            Numbering::PerPage
+        };
+        let ranges = vec![(0, text.len())];
+        let breaks: Vec<usize> = text.match_indices("[Page").map(|(i, _)| i).collect();
+        let cands = candidates(text, &ranges);
+        let input = AlignInput {
+            page_breaks: &breaks,
+            notes,
+            numbering,
+            affinity: &[],
+            repeats: &[],
+            unshown: &[],
+        };
+        align(&input, &cands)
+            .into_iter()
+            .map(|c| c.map(|c| format!("{}|{}", &text[..cands[c].start], cands[c].label)))
+            .collect()
+    }
+
+    #[test]
+    fn seed_like() {
+        let t = "Letter to Secretary of State Haig1 I gave careful attention to your letter of July 10, 1981.2 We have 8 million tons in 1981. A. Gromyko3";
+        let got = place(t, 3, true);
+        assert!(got[0].as_ref().unwrap().ends_with("Haig|1"));
+        assert!(got[1].as_ref().unwrap().ends_with("July 10, 1981.|2"));
+        assert!(got[2].as_ref().unwrap().ends_with("A. Gromyko|3"));
+    }
+
+    #[test]
+    fn glued_to_a_number() {
+        let got = place(
+            "Haig1 in 1981.2 from Moscow 1088.3 of January 294 and 1,500 tons",
+            4,
+            true,
+        );
+        assert_eq!(
+            got[2].as_deref(),
+            Some("Haig1 in 1981.2 from Moscow 1088.|3")
+        );
+        assert_eq!(
+            got[3].as_deref(),
+            Some("Haig1 in 1981.2 from Moscow 1088.3 of January 29|4")
+        );
+    }
+
+    #[test]
+    fn labels_restart_after_page_breaks() {
+        let t = "raised yesterday.1 survey in the memorandum1 handed [Page 2] confidential.1 the tons,1 excluding";
+        let got = place(t, 4, false);
+        assert!(got.iter().all(|g| g.is_some()), "{got:?}");
+    }
+
+    #[test]
+    fn symbols_in_order() {
+        let t = "the Commissions.* in legal tender,† and charge.‡ delayed,§ end";
+        let got = place(t, 4, false);
+        assert_eq!(
+            got[3].as_deref().map(|s| s.ends_with("delayed,|§")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn missing_marker_is_left_unplaced() {
+        let got = place("Nothing here at all.", 2, false);
+        assert_eq!(got, vec![None, None]);
+    }
+}
