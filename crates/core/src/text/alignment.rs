@@ -179,6 +179,10 @@ const OTHER: f32 = -4.0;
 /// A repeated note cited again under an earlier label (41, 43, 41): the sequence goes on
 /// from the label before it.
 const CITED_AGAIN: f32 = -0.5;
+/// Going on with the other sequence (a number after symbols, a symbol after numbers).
+const SWITCH: f32 = -0.5;
+/// No label (a cell's `other` before both kinds were seen).
+const NONE: u16 = u16::MAX;
 
 /// The label printed at footnote `k` (1-based) in a numbered-per-document volume.
 fn index_bonus(label: Label, k: usize, strict: bool) -> f32 {
@@ -194,19 +198,44 @@ fn index_bonus(label: Label, k: usize, strict: bool) -> f32 {
 /// For each footnote 1..K, the chosen candidate (index into `cands`), or `None`.
 pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> {
     let k_total = input.notes;
-    if k_total == 0 || cands.is_empty() {
+    let n = cands.len();
+    if k_total == 0 || n == 0 {
         return vec![None; k_total];
     }
-    if k_total.saturating_mul(cands.len()) > MAX_CELLS {
+    if k_total.saturating_mul(n) > MAX_CELLS {
         return greedy(input, cands);
     }
     let labels: Vec<Label> = cands.iter().map(|c| parse_label(&c.label)).collect();
+    // Labels by number, so each cell stores two small ids.
+    let mut table: Vec<Label> = Vec::new();
+    let mut id_of: HashMap<Label, u16> = HashMap::new();
+    let ids: Vec<u16> = labels
+        .iter()
+        .map(|&l| {
+            *id_of.entry(l).or_insert_with(|| {
+                table.push(l);
+                (table.len() - 1) as u16
+            })
+        })
+        .collect();
+    if table.len() >= NONE as usize {
+        return greedy(input, cands);
+    }
     // Candidates in order of start; an earlier one may precede a later one if it ends first.
-    let mut by_start: Vec<usize> = (0..cands.len()).collect();
+    let mut by_start: Vec<usize> = (0..n).collect();
     by_start.sort_by_key(|&i| (cands[i].start, cands[i].end));
-    let mut by_end: Vec<usize> = (0..cands.len()).collect();
+    let mut by_end: Vec<usize> = (0..n).collect();
     by_end.sort_by_key(|&i| (cands[i].end, cands[i].start));
     let ends: Vec<usize> = by_end.iter().map(|&i| cands[i].end).collect();
+    // A label printed with confidence earlier in the text: one a note cited again may carry.
+    let mut printed_before = vec![false; n];
+    let mut seen: std::collections::HashSet<u16> = std::collections::HashSet::new();
+    for &j in &by_start {
+        printed_before[j] = seen.contains(&ids[j]);
+        if cands[j].score >= 1.0 {
+            seen.insert(ids[j]);
+        }
+    }
 
     let last_break_before = |pos: usize| -> Option<usize> {
         let i = input.page_breaks.partition_point(|&p| p < pos);
@@ -214,13 +243,18 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     };
 
     const NEG: f32 = f32::NEG_INFINITY;
-    // dp[k][c]: best score with footnote k+1 at candidate c; back[k][c]: (prev k, prev c).
-    let mut dp: Vec<Vec<f32>> = vec![vec![NEG; cands.len()]; k_total];
-    let mut back: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; cands.len()]; k_total];
-    // The label the sequence goes on from: the candidate's own, or, for a note cited again
-    // under an earlier label, the one before it.
-    let mut eff: Vec<Vec<Label>> = vec![labels.clone(); k_total];
-    let mut near = vec![0f32; cands.len()];
+    let cell = |k: usize, c: usize| k * n + c;
+    // dp: best score with footnote k+1 at candidate c; back_gap/back_c: the footnote and
+    // candidate before it (gap 0: none). eff: the label the sequence goes on from (the
+    // candidate's own, or for a note cited again the one before it); other: the last label
+    // of the other kind (numbers and symbols run as two sequences: a memorandum's own
+    // notes * † beside the editors' 4, 5, 6).
+    let mut dp = vec![NEG; k_total * n];
+    let mut back_gap = vec![0u8; k_total * n];
+    let mut back_c = vec![0u32; k_total * n];
+    let mut eff = vec![NONE; k_total * n];
+    let mut other = vec![NONE; k_total * n];
+    let mut near = vec![0f32; n];
     // What leaving footnotes unplaced costs: `lead[k]` for the first k, `mid[b] - mid[a]`
     // for footnotes a..b.
     let unshown = |k: usize| input.unshown.get(k).copied().unwrap_or(false);
@@ -234,9 +268,9 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     let lead = sums(SKIP_LEAD);
     let mid = sums(SKIP);
     let size: Vec<f32> = labels.iter().map(|&l| input.numbering.size(l)).collect();
+    let strict = input.numbering == Numbering::PerDocument;
 
     for k in 0..k_total {
-        let strict = input.numbering == Numbering::PerDocument;
         near.iter_mut().for_each(|v| *v = 0.0);
         for &(c, w) in input.affinity.get(k).into_iter().flatten() {
             near[c] = w;
@@ -249,32 +283,51 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                 + near[c]
                 + input.numbering.first(labels[c])
                 + index_bonus(labels[c], k + 1, strict);
-            if s > dp[k][c] {
-                dp[k][c] = s;
-                back[k][c] = None;
+            let x = cell(k, c);
+            if s > dp[x] {
+                dp[x] = s;
+                back_gap[x] = 0;
+                eff[x] = ids[c];
+                other[x] = NONE;
             }
         }
         for gap in 1..=MAX_GAP.min(k) {
             let pk = k - gap;
-            // Prefix maxima over candidates sorted by end, and best per label.
-            let mut prefix: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+            // Prefix maxima over candidates sorted by end, and the best state per label the
+            // sequence goes on from, of either kind.
+            let mut prefix: Vec<(f32, usize)> = Vec::with_capacity(n);
             let mut best = (NEG, usize::MAX);
             for &i in &by_end {
-                if dp[pk][i] > best.0 {
-                    best = (dp[pk][i], i);
+                if dp[cell(pk, i)] > best.0 {
+                    best = (dp[cell(pk, i)], i);
                 }
                 prefix.push(best);
             }
-            let mut per_label: HashMap<Label, (f32, usize)> = HashMap::new();
+            let mut per_own: HashMap<u16, (f32, usize)> = HashMap::new();
+            let mut per_other: HashMap<u16, (f32, usize)> = HashMap::new();
+            let keep = |m: &mut HashMap<u16, (f32, usize)>, key: u16, s: f32, i: usize| {
+                let e = m.entry(key).or_insert((NEG, usize::MAX));
+                if s > e.0 {
+                    *e = (s, i);
+                }
+            };
+            // The best state whose sequence is of each kind (a symbol sequence may start
+            // again at * among the numbers of a later page).
+            let mut per_kind = [(NEG, usize::MAX); 3];
             let mut inserted = 0;
             for &j in &by_start {
                 let start = cands[j].start;
-                while inserted < by_end.len() && ends[inserted] <= start {
+                while inserted < n && ends[inserted] <= start {
                     let i = by_end[inserted];
-                    if dp[pk][i] > NEG {
-                        let e = per_label.entry(eff[pk][i]).or_insert((NEG, usize::MAX));
-                        if dp[pk][i] > e.0 {
-                            *e = (dp[pk][i], i);
+                    let x = cell(pk, i);
+                    if dp[x] > NEG {
+                        keep(&mut per_own, eff[x], dp[x], i);
+                        if other[x] != NONE {
+                            keep(&mut per_other, other[x], dp[x], i);
+                        }
+                        let kd = kind(table[eff[x] as usize]) as usize;
+                        if dp[x] > per_kind[kd].0 {
+                            per_kind[kd] = (dp[x], i);
                         }
                     }
                     inserted += 1;
@@ -287,43 +340,63 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                     + size[j]
                     + index_bonus(labels[j], k + 1, strict)
                     + (mid[k] - mid[pk + 1]);
-                let mut options: Vec<(f32, usize)> = Vec::with_capacity(6);
+                let here = cell(k, j);
+                // A note cited again under a label printed before: the sequences go on
+                // from where they were.
                 let any = prefix[inserted - 1];
-                options.push((any.0 + OTHER, any.1));
-                if repeated && gap == 1 && any.1 != usize::MAX && earlier(labels[j], eff[pk][any.1])
-                {
-                    let total = any.0 + CITED_AGAIN + own;
-                    if total > dp[k][j] {
-                        dp[k][j] = total;
-                        back[k][j] = Some((pk, any.1));
-                        eff[k][j] = eff[pk][any.1];
+                if repeated && gap == 1 && any.1 != usize::MAX && printed_before[j] {
+                    let x = cell(pk, any.1);
+                    if earlier(labels[j], table[eff[x] as usize]) {
+                        let total = any.0 + CITED_AGAIN + own;
+                        if total > dp[here] {
+                            dp[here] = total;
+                            back_gap[here] = gap as u8;
+                            back_c[here] = any.1 as u32;
+                            eff[here] = eff[x];
+                            other[here] = other[x];
+                        }
                     }
                 }
+                let mut options: Vec<(f32, usize)> = Vec::with_capacity(8);
+                options.push((any.0 + OTHER, any.1));
                 for p in predecessors(labels[j], gap as u32, input.numbering) {
-                    if let Some(&(s, i)) = per_label.get(&p) {
+                    let Some(&p) = id_of.get(&p) else { continue };
+                    if let Some(&(s, i)) = per_own.get(&p) {
                         options.push((s + SUCC, i));
                     }
-                }
-                if gap == 1 {
-                    if let Some(&(s, i)) = per_label.get(&labels[j]) {
-                        options.push((s + REPEAT, i));
+                    if let Some(&(s, i)) = per_other.get(&p) {
+                        options.push((s + SUCC + SWITCH, i));
                     }
                 }
                 if gap == 1 {
+                    if let Some(&(s, i)) = per_own.get(&ids[j]) {
+                        options.push((s + REPEAT, i));
+                    }
                     if let Label::Num(b, None) = labels[j] {
                         for d in 2..=3 {
-                            if b > d {
-                                if let Some(&(s, i)) = per_label.get(&Label::Num(b - d, None)) {
-                                    options.push((s + JUMP, i));
-                                }
+                            let Some(p) = b.checked_sub(d).filter(|&p| p > 0) else {
+                                continue;
+                            };
+                            let Some(&p) = id_of.get(&Label::Num(p, None)) else {
+                                continue;
+                            };
+                            if let Some(&(s, i)) = per_own.get(&p) {
+                                options.push((s + JUMP, i));
                             }
                         }
                     }
                 }
+                if is_restart(labels[j]) {
+                    for (kd, &(s, i)) in per_kind.iter().enumerate() {
+                        if kd != kind(labels[j]) as usize && i != usize::MAX {
+                            options.push((s + RESTART + SWITCH - 1.0, i));
+                        }
+                    }
+                }
                 if let Some(pb) = last_break_before(start) {
-                    let n = ends.partition_point(|&e| e <= pb);
-                    if n > 0 {
-                        let (s, i) = prefix[n - 1];
+                    let m = ends.partition_point(|&e| e <= pb);
+                    if m > 0 {
+                        let (s, i) = prefix[m - 1];
                         match labels[j] {
                             l if is_restart(l) => options.push((s + RESTART, i)),
                             Label::Num(2..=3, _) | Label::Sym(..) => {
@@ -338,10 +411,17 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                         continue;
                     }
                     let total = s + own;
-                    if total > dp[k][j] {
-                        dp[k][j] = total;
-                        back[k][j] = Some((pk, i));
-                        eff[k][j] = labels[j];
+                    if total > dp[here] {
+                        let x = cell(pk, i);
+                        dp[here] = total;
+                        back_gap[here] = gap as u8;
+                        back_c[here] = i as u32;
+                        eff[here] = ids[j];
+                        other[here] = if kind(labels[j]) == kind(table[eff[x] as usize]) {
+                            other[x]
+                        } else {
+                            eff[x]
+                        };
                     }
                 }
             }
@@ -350,9 +430,9 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
 
     // End: trailing footnotes skipped.
     let mut best: (f32, Option<(usize, usize)>) = (mid[k_total], None);
-    for (k, row) in dp.iter().enumerate() {
-        for (c, &s) in row.iter().enumerate() {
-            let total = s + (mid[k_total] - mid[k + 1]);
+    for k in 0..k_total {
+        for c in 0..n {
+            let total = dp[cell(k, c)] + (mid[k_total] - mid[k + 1]);
             if total > best.0 {
                 best = (total, Some((k, c)));
             }
@@ -362,9 +442,19 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     let mut cur = best.1;
     while let Some((k, c)) = cur {
         out[k] = Some(c);
-        cur = back[k][c];
+        let x = cell(k, c);
+        cur = (back_gap[x] > 0).then(|| (k - back_gap[x] as usize, back_c[x] as usize));
     }
     out
+}
+
+/// Numbers, symbols and anything else: the two sequences a document may interleave.
+fn kind(l: Label) -> u8 {
+    match l {
+        Label::Num(..) => 0,
+        Label::Sym(..) => 1,
+        Label::Other => 2,
+    }
 }
 
 /// The fallback for enormous inputs: each footnote takes the next plausible place.
@@ -401,7 +491,7 @@ mod tests {
         };
         let ranges = vec![(0, text.len())];
         let breaks: Vec<usize> = text.match_indices("[Page").map(|(i, _)| i).collect();
-        let cands = candidates(text, &ranges);
+        let cands = candidates(text, &ranges, None);
         let input = AlignInput {
             page_breaks: &breaks,
             notes,

@@ -29,18 +29,23 @@ fn is_quote_or_close(c: char) -> bool {
     matches!(c, ')' | '”' | '’' | '"' | '\'' | ']' | '»')
 }
 
-/// Lists every candidate place in the given ranges.
-pub fn candidates(text: &str, ranges: &[(usize, usize)]) -> Vec<Candidate> {
+/// Lists every candidate place in the given ranges. `years`: the volume's, when known (a
+/// year far from them is no year: "May 1838" in a 1934 volume is May 18 and note 38).
+pub fn candidates(
+    text: &str,
+    ranges: &[(usize, usize)],
+    years: Option<(i32, i32)>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for &(rs, re) in ranges {
         let line = &text[rs..re];
-        scan_line(line, rs, &mut out);
+        scan_line(line, rs, years, &mut out);
     }
     out.retain(|c| c.score > FLOOR);
     out
 }
 
-fn scan_line(line: &str, base: usize, out: &mut Vec<Candidate>) {
+fn scan_line(line: &str, base: usize, years: Option<(i32, i32)>, out: &mut Vec<Candidate>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let trimmed = line.trim();
     // A line holding nothing but a label ("64"): a marker whose text was not shown.
@@ -76,15 +81,18 @@ fn scan_line(line: &str, base: usize, out: &mut Vec<Candidate>) {
             }
             let next = chars.get(run_end).map(|&(_, n)| n);
             let end_off = chars.get(run_end).map_or(line.len(), |&(o, _)| o);
-            digit_candidates(&chars, line, run_start, run_end, end_off, next, base, out);
+            let run = Run {
+                start: run_start,
+                end: run_end,
+                end_off,
+            };
+            digit_candidates(&chars, line, &run, next, base, years, out);
             if let Some(s) = suffix {
                 // "75a": the letter is part of the label.
                 let after = chars.get(run_end + 1).map(|&(_, n)| n);
                 let suffix_end = end_off + s.len_utf8();
                 let mut extra = Vec::new();
-                digit_candidates(
-                    &chars, line, run_start, run_end, end_off, after, base, &mut extra,
-                );
+                digit_candidates(&chars, line, &run, after, base, years, &mut extra);
                 for mut c in extra {
                     c.label.push(s);
                     c.end = base + suffix_end;
@@ -220,17 +228,23 @@ fn glued_score(chars: &[(usize, char)], run_start: usize, next: Option<char>) ->
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A run of figures in a line: char indices `start..end`, and the byte offset of its end.
+struct Run {
+    start: usize,
+    end: usize,
+    end_off: usize,
+}
+
 fn digit_candidates(
     chars: &[(usize, char)],
     line: &str,
-    run_start: usize,
-    run_end: usize,
-    end_off: usize,
+    run: &Run,
     next: Option<char>,
     base: usize,
+    years: Option<(i32, i32)>,
     out: &mut Vec<Candidate>,
 ) {
+    let (run_start, run_end, end_off) = (run.start, run.end, run.end_off);
     // What follows the label: a letter or another figure makes it part of a word or number.
     let next_score = match next {
         None => 0.5,
@@ -285,9 +299,13 @@ fn digit_candidates(
                 is_date_part(whole, before_run),
                 is_date_part(prefix, before_run),
             );
+            let year_far = whole
+                .parse::<i32>()
+                .is_ok_and(|y| !crate::dates::plausible_year(y, years));
             if whole_date && prefix_date && whole.len() == 4 && prefix.len() <= 2 {
-                // "April 1796": the year 1796, or April 17 and note 96; the labels decide.
-                score -= 1.0;
+                // "April 1796": the year 1796, or April 17 and note 96; the labels decide,
+                // unless the year is far from the volume's.
+                score += if year_far { 1.5 } else { -1.0 };
             } else if whole_date {
                 // "November 14" is a date, not "November 1" + 4.
                 score -= 3.0;

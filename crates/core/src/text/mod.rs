@@ -64,7 +64,7 @@ pub struct MarkerCandidate {
 
 /// Every footnote-marker candidate in the byte ranges `ranges` of `text`.
 pub fn marker_candidates(text: &str, ranges: &[(usize, usize)]) -> Vec<MarkerCandidate> {
-    markers::candidates(text, ranges)
+    markers::candidates(text, ranges, None)
         .into_iter()
         .map(|c| MarkerCandidate {
             start: c.start,
@@ -107,7 +107,7 @@ pub fn parse_str(file: &str, text: &str) -> Document {
         });
     let years = volume.as_deref().and_then(dates::volume_years);
     let numbering = alignment::Numbering::of(years.map(|(y, _)| y), layout.head_num.is_some());
-    let placement = notes::place(text, &layout, numbering, &mut diagnostics);
+    let placement = notes::place(text, &layout, numbering, years, &mut diagnostics);
     let mut src = Source {
         text,
         lines: layout.lines.clone(),

@@ -23,6 +23,7 @@ pub(crate) fn place(
     text: &str,
     layout: &Layout,
     numbering: Numbering,
+    years: Option<(i32, i32)>,
     out: &mut Vec<Diagnostic>,
 ) -> Placement {
     let strict = numbering == Numbering::PerDocument;
@@ -50,7 +51,7 @@ pub(crate) fn place(
                 .map(move |(s, _, _)| l.start + s)
         })
         .collect();
-    let cands = markers::candidates(text, &ranges);
+    let cands = markers::candidates(text, &ranges, years);
     let note_texts: Vec<String> = layout
         .notes
         .iter()
