@@ -219,6 +219,8 @@ pub(crate) fn about_the_whole(note: &str) -> bool {
         && w(1) == "in"
         && parts(w(3)))
         || (w(0) == "not" && w(1) == "sent")
+        // "Transmitted by the Ambassador in Great Britain, Dec. 26 and 27."
+        || (w(0) == "transmitted" && matches!(w(1), "by" | "through" | "via"))
 }
 
 /// For each note, the earlier note whose text it repeats word for word.
@@ -271,6 +273,9 @@ mod tests {
             "Telegram in two sections; only section 2 is printed."
         ));
         assert!(about_the_whole("Not sent until February 27, 1934."));
+        assert!(about_the_whole(
+            "Transmitted by the Ambassador in Great Britain."
+        ));
         assert!(!about_the_whole("Telegram No. 860, not printed."));
         assert!(!about_the_whole("Not printed."));
     }

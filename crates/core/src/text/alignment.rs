@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::markers::{Candidate, SYMBOLS};
+use crate::text::markers::{Candidate, OCR_ONE, SYMBOLS};
 
 /// What the alignment needs to know about the document.
 pub struct AlignInput<'a> {
@@ -94,6 +94,9 @@ enum Label {
 }
 
 fn parse_label(s: &str) -> Label {
+    if s == OCR_ONE {
+        return Label::Num(1, None);
+    }
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {
         let rest = &s[digits.len()..];
@@ -393,7 +396,9 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                         }
                     }
                 }
-                if let Some(pb) = last_break_before(start) {
+                // Only a count that starts again on every page restarts at a page break.
+                let per_page = matches!(input.numbering, Numbering::PerPage | Numbering::Unknown);
+                if let Some(pb) = last_break_before(start).filter(|_| per_page) {
                     let m = ends.partition_point(|&e| e <= pb);
                     if m > 0 {
                         let (s, i) = prefix[m - 1];

@@ -17,6 +17,9 @@ pub struct Candidate {
     pub score: f32,
 }
 
+/// The figure 1 as a scan often reads it.
+pub(crate) const OCR_ONE: &str = "l";
+
 pub(crate) const SYMBOLS: [char; 6] = ['*', '†', '‡', '§', '‖', '¶'];
 /// Candidates scoring below this are not considered at all.
 const FLOOR: f32 = -4.5;
@@ -51,7 +54,9 @@ fn scan_line(line: &str, base: usize, years: Option<(i32, i32)>, out: &mut Vec<C
     // A line holding nothing but a label ("64"): a marker whose text was not shown.
     if !trimmed.is_empty()
         && trimmed.len() <= 3
-        && (trimmed.chars().all(|c| c.is_ascii_digit()) || trimmed.chars().all(is_symbol))
+        && (trimmed.chars().all(|c| c.is_ascii_digit())
+            || trimmed.chars().all(is_symbol)
+            || trimmed == OCR_ONE)
         && !trimmed.starts_with('0')
     {
         let start = base + line.find(trimmed).unwrap_or(0);
@@ -100,6 +105,24 @@ fn scan_line(line: &str, base: usize, years: Option<(i32, i32)>, out: &mut Vec<C
                     out.push(c);
                 }
             }
+            continue;
+        }
+        if c == 'l'
+            && i > 0
+            && matches!(
+                chars[i - 1].1,
+                '.' | ',' | ';' | ':' | ')' | ']' | '”' | '’'
+            )
+            && chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace())
+        {
+            // "my despatch No. 134, May 29.l I have": the scan read the figure 1 as "l".
+            out.push(Candidate {
+                start: base + off,
+                end: base + off + 1,
+                label: OCR_ONE.to_string(),
+                score: 0.5,
+            });
+            i += 1;
             continue;
         }
         if is_symbol(c) {
@@ -217,6 +240,8 @@ fn glued_score(chars: &[(usize, char)], run_start: usize, next: Option<char>) ->
         // "to-day.…31": an omission the note explains.
         '…' => 2.0,
         '.' | ',' | ';' | ':' | '?' | '!' => match run_start.checked_sub(2).map(|p| chars[p].1) {
+            // "1934,67": a comma in a number has three figures after it.
+            Some(d) if d.is_ascii_digit() && before == ',' && run_len < 3 => 2.0,
             // "1981.2", "Moscow 1088.2": a decimal reads the same way.
             Some(d) if d.is_ascii_digit() => 0.5,
             Some(d) if d.is_whitespace() => -2.0,
@@ -336,17 +361,39 @@ fn is_date_part(prefix: &str, before: &str) -> bool {
     let Ok(n) = prefix.parse::<u32>() else {
         return false;
     };
-    let mut words = before.split_whitespace().rev();
+    // The editors' corrections ("March 29 [26], 1934") stand between a day and its year.
+    let mut plain = String::with_capacity(before.len());
+    let mut rest = before;
+    while let Some(open) = rest.find(" [") {
+        match rest[open..].find(']') {
+            Some(close) if close <= 12 => {
+                plain.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+            }
+        }
+    }
+    plain.push_str(rest);
+    let mut words = plain.split_whitespace().rev();
     let word = words.next().unwrap_or("");
     let after_month = crate::dates::month_number(word).is_some();
-    // "June 30, 1934", "July 1981", "in 1934"
+    // "28th," → 28
+    let day = |w: &str| {
+        let w = w.trim_end_matches(',');
+        let w = ["st", "nd", "rd", "th", "d"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w);
+        w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    // "June 30, 1934", "February 28th, 1934", "July 1981", "in 1934"
     let year_context = after_month
         || matches!(word, "in" | "of" | "since" | "until" | "year")
         || (word.ends_with(',')
-            && word
-                .trim_end_matches(',')
-                .parse::<u32>()
-                .is_ok_and(|d| (1..=31).contains(&d))
+            && day(word)
             && words
                 .next()
                 .is_some_and(|m| crate::dates::month_number(m).is_some()));
