@@ -33,11 +33,7 @@ fn parties(ps: &[Party]) -> String {
 pub fn date_line(doc: &Document) -> (String, Option<String>) {
     match &doc.date {
         Some(d) => (
-            format!(
-                "{}, {}",
-                dates::display(&d.iso),
-                presentation::date_source(d.source)
-            ),
+            presentation::date_phrase(&dates::display(&d.iso), d.source, d.event),
             Some(format!("As printed: “{}”", d.text)),
         ),
         None => ("Undated (the text gives no date)".to_string(), None),

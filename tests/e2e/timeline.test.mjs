@@ -210,13 +210,13 @@ describe("the timeline", () => {
     const hull = await count();
     const shown = Number(hull.match(/^Showing ([\d,]+)/)[1].replace(/,/g, ""));
     // The same counts as the core's filters over these volumes (tests/correspondence.rs).
-    assert.equal(shown, 671, hull);
+    assert.equal(shown, 699, hull);
     await page.waitForFunction(() => location.search.includes("person=hull"));
     // A kind on top: fewer again.
     await page.selectOption(".tl-filters select >> nth=0", "telegram");
     await page.waitForFunction((h) => document.querySelector("#tl-count").innerText !== h, hull);
     const tele = Number((await count()).match(/^Showing ([\d,]+)/)[1].replace(/,/g, ""));
-    assert.equal(tele, 556);
+    assert.equal(tele, 571);
     // The URL holds the filters: a reload shows the same selection.
     await page.waitForFunction(() => location.search.includes("kind=telegram"));
     await page.screenshot({ path: join(ARTIFACTS, "timeline-1920.png") });

@@ -227,11 +227,14 @@ fn summary(file: &str, d: &Document) -> String {
     };
     let placed = d.markers_placed().into_iter().filter(|&p| p).count();
     let date = d.date.as_ref().map_or("undated".to_string(), |dt| {
-        format!(
-            "{} ({})",
-            dates::display(&dt.iso),
-            presentation::date_source(dt.source)
-        )
+        match presentation::date_event(dt.event) {
+            None => format!(
+                "{} ({})",
+                dates::display(&dt.iso),
+                presentation::date_source(dt.source)
+            ),
+            Some(_) => presentation::date_phrase(&dates::display(&dt.iso), dt.source, dt.event),
+        }
     });
     let pages = match (d.pages.first(), d.pages.last()) {
         (Some(a), Some(b)) if a != b => format!("pages {a}–{b}"),

@@ -19,6 +19,9 @@ pub struct Heading {
     pub from: Vec<Party>,
     /// The recipients it names.
     pub to: Vec<Party>,
+    /// The people a memorandum of conversation says took part ("… of a Conversation With
+    /// the Mexican Ambassador (González Roa) and …"), apart from its author.
+    pub participants: Vec<Party>,
 }
 
 /// Kind words that open a modern heading, longest first so "Memorandum of Conversation"
@@ -91,6 +94,7 @@ pub fn parse(title: &str) -> Heading {
         kind: None,
         from: vec![],
         to: vec![],
+        participants: vec![],
     };
     if title.is_empty() || title.eq_ignore_ascii_case("[untitled]") {
         return heading;
@@ -103,6 +107,26 @@ pub fn parse(title: &str) -> Heading {
     if let Some(&&(word, kind)) = words.first() {
         heading.kind = Some(kind);
         let rest = title[word.len()..].trim_start();
+        let rest = rest.strip_prefix(", ").unwrap_or(rest);
+        // "Memorandum by X of a Conversation With Y and Z, September 11, 1934";
+        // "Memorandum of Conversation Between Y and Z".
+        let memorandum = matches!(kind, Kind::Memorandum | Kind::MemorandumOfConversation);
+        if let Some(between) = strip_word(rest, "Between")
+            .or_else(|| strip_word(rest, "between"))
+            .filter(|_| memorandum)
+        {
+            heading.kind = Some(Kind::MemorandumOfConversation);
+            heading.participants = participants(between);
+            return heading;
+        }
+        if let Some(by) = strip_word(rest, "by").filter(|_| memorandum) {
+            if let Some((author, with)) = split_conversation(by) {
+                heading.kind = Some(Kind::MemorandumOfConversation);
+                heading.from = parties(author);
+                heading.participants = participants(with);
+                return heading;
+            }
+        }
         // "From X to Y", "by X", "Prepared in X", "to X" ("Letter to …")
         if let Some(r) = strip_participle(rest) {
             heading.from = parties(r);
@@ -126,12 +150,69 @@ pub fn parse(title: &str) -> Heading {
     // stray stop).
     let title = title.replace(" to. ", " to ");
     if let (from, Some(to)) = split_from_to(&title) {
-        if looks_like_party(from) {
+        // "Circular note of July 3, 1900, to the powers …", "Report of Progress to December
+        // 15, 1917", "Form of Credentials Issued to …": a paper's title, not its parties.
+        let dated = |t: &str| {
+            crate::dates::find_dates(t, None)
+                .iter()
+                .any(|d| d.precision >= crate::model::Precision::Day)
+        };
+        let issued = from.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w,
+                "Issued"
+                    | "Sent"
+                    | "Addressed"
+                    | "Transmitted"
+                    | "Delivered"
+                    | "Handed"
+                    | "Presented"
+                    | "Submitted"
+                    | "Given"
+                    | "Made"
+            )
+        });
+        let to_is_date = crate::dates::find_dates(to, None)
+            .first()
+            .is_some_and(|d| d.start == 0);
+        if looks_like_party(from) && !dated(from) && !issued && !to_is_date {
             heading.from = parties(from);
             heading.to = parties(to);
         }
     }
     heading
+}
+
+/// "the Chief … (Reed) of a Conversation With the Mexican Ambassador (González Roa)" →
+/// (author, with whom).
+fn split_conversation(s: &str) -> Option<(&str, &str)> {
+    let lower = s.to_lowercase();
+    [
+        "of a conversation with ",
+        "of conversation with ",
+        "of a conversation between ",
+    ]
+    .iter()
+    .find_map(|m| {
+        let i = lower.find(m)?;
+        // Lower-casing keeps these ASCII words where they were.
+        Some((s[..i].trim_end(), &s[i + m.len()..]))
+    })
+}
+
+/// "the Mexican Ambassador (González Roa) and the Counselor of the Mexican Embassy
+/// (Campos-Ortiz), September 11, 1934" → the two of them.
+fn participants(s: &str) -> Vec<Party> {
+    let s = s.trim().trim_end_matches('.');
+    let s = match s.match_indices(", ").find(|&(i, _)| {
+        crate::dates::find_dates(&s[i + 2..], None)
+            .first()
+            .is_some_and(|d| d.start == 0)
+    }) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    };
+    list_items(s).into_iter().map(party).collect()
 }
 
 /// "No. 46. Mr. X to Mr. Y" → "Mr. X to Mr. Y"; "74. Letter …" → "Letter …".
@@ -445,7 +526,14 @@ fn split_qualifier(text: &str) -> (&str, Option<&str>) {
         .filter(|h| starts_with_word(text, h))
         .max_by_key(|h| h.len());
     if let Some(h) = lead {
-        let mut end = h.len();
+        // "Earl of Clarendon"
+        let mut end = h.len()
+            + if text[h.len()..].starts_with(" of ") {
+                3
+            } else {
+                0
+            };
+        let name_start = end;
         let mut rest = &text[end..];
         loop {
             let trimmed = rest.trim_start();
@@ -469,7 +557,7 @@ fn split_qualifier(text: &str) -> (&str, Option<&str>) {
         }
         let core = text[..end].trim_end_matches('.');
         let tail = text[end..].trim_start_matches(['.', ',', ' ']);
-        if end > h.len() && !tail.is_empty() {
+        if end > name_start && !tail.is_empty() {
             return (core, Some(tail));
         }
     }
@@ -503,10 +591,11 @@ fn party_core(text: &str) -> Party {
         p.role = clean_role(&text[..open]);
         return p;
     }
-    // "Mr. Seward", "Señor Cuellar", "Mr. E. B. Washburne"
+    // "Mr. Seward", "Señor Cuellar", "Mr. E. B. Washburne", "Earl of Clarendon"
     for h in HONORIFICS {
         if let Some(rest) = text.strip_prefix(h).filter(|r| r.starts_with(' ')) {
-            p.name = Some(rest.trim().to_string());
+            let rest = rest.trim();
+            p.name = Some(rest.strip_prefix("of ").unwrap_or(rest).to_string());
             return p;
         }
     }

@@ -2,7 +2,7 @@
 //! Shared by the parsers: they gather the evidence, these rules weigh it.
 
 use crate::dates::{self, FoundDate};
-use crate::model::{DateInfo, DateSource, Diagnostic, DiagnosticCode, Kind, Party};
+use crate::model::{DateEvent, DateInfo, DateSource, Diagnostic, DiagnosticCode, Kind, Party};
 
 /// Evidence for the kind of a document beyond its heading.
 pub struct KindEvidence<'a> {
@@ -139,8 +139,9 @@ pub fn infer_kind(e: &KindEvidence<'_>) -> Kind {
 pub struct DateEvidence {
     /// Datelines of the document itself ("Moscow, July 20, 1981"), with their text.
     pub datelines: Vec<(FoundDate, String)>,
-    /// Source-note evidence of when it was sent or handed over ("Given to … 7/21/81").
-    pub source_notes: Vec<(FoundDate, String)>,
+    /// Source-note evidence of when it was sent or handed over ("Given to … 7/21/81"),
+    /// with what the date marks.
+    pub source_notes: Vec<(FoundDate, String, DateEvent)>,
     /// Dates in the heading of a document that is not a letter between parties.
     pub title: Vec<(FoundDate, String)>,
     /// Dates of an embedded message ("Begin text / July 10, 1981").
@@ -153,38 +154,44 @@ pub fn choose_date(
     volume_years: Option<(i32, i32)>,
 ) -> (Option<DateInfo>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let sources = [
-        (&e.datelines, DateSource::Dateline),
-        (&e.source_notes, DateSource::SourceNote),
-        (&e.title, DateSource::Title),
-        (&e.body, DateSource::Body),
-    ];
-    for (found, source) in sources {
-        for (d, text) in found.iter() {
-            if !dates::plausible_year(d.year, volume_years) {
-                // Only a volume's years make a date implausible.
-                let (lo, hi) = volume_years.unwrap_or_default();
-                diags.push(Diagnostic::warning(
-                    DiagnosticCode::SuspectDate,
-                    dates::untrusted(
-                        &format!("date “{text}” ({})", d.iso),
-                        &format!("is far from the volume's years {lo}–{hi}"),
-                    ),
-                    None,
-                    None,
-                ));
-                continue;
-            }
-            return (
-                Some(DateInfo {
-                    iso: d.iso.clone(),
-                    precision: d.precision,
-                    source,
-                    text: text.clone(),
-                }),
-                diags,
-            );
+    let plain = |v: &[(FoundDate, String)], source| {
+        v.iter()
+            .map(|(d, t)| (d.clone(), t.clone(), source, DateEvent::Written))
+            .collect::<Vec<_>>()
+    };
+    let mut found = plain(&e.datelines, DateSource::Dateline);
+    found.extend(
+        e.source_notes
+            .iter()
+            .map(|(d, t, ev)| (d.clone(), t.clone(), DateSource::SourceNote, *ev)),
+    );
+    found.extend(plain(&e.title, DateSource::Title));
+    found.extend(plain(&e.body, DateSource::Body));
+    for (d, text, source, event) in found {
+        if !dates::plausible_year(d.year, volume_years) {
+            // Only a volume's years make a date implausible.
+            let (lo, hi) = volume_years.unwrap_or_default();
+            diags.push(Diagnostic::warning(
+                DiagnosticCode::SuspectDate,
+                dates::untrusted(
+                    &format!("date “{text}” ({})", d.iso),
+                    &format!("is far from the volume's years {lo}–{hi}"),
+                ),
+                None,
+                None,
+            ));
+            continue;
         }
+        return (
+            Some(DateInfo {
+                iso: d.iso.clone(),
+                precision: d.precision,
+                source,
+                text,
+                event,
+            }),
+            diags,
+        );
     }
     (None, diags)
 }
@@ -192,7 +199,10 @@ pub fn choose_date(
 /// Source-note sentences that date the document's delivery: "Given to Ambassador
 /// Stoessel by Bessmertnykh, 7/21/81." Folder dates ("Super Sensitive—July 1981",
 /// "(04/09/1981–07/13/1981)") say nothing about the day and are ignored.
-pub fn source_note_dates(note: &str, century_hint: Option<i32>) -> Vec<(FoundDate, String)> {
+pub fn source_note_dates(
+    note: &str,
+    century_hint: Option<i32>,
+) -> Vec<(FoundDate, String, DateEvent)> {
     const VERBS: &[&str] = &[
         "Given to",
         "given to",
@@ -218,15 +228,46 @@ pub fn source_note_dates(note: &str, century_hint: Option<i32>) -> Vec<(FoundDat
         if !VERBS.iter().any(|v| sentence.contains(v)) {
             continue;
         }
+        let event = sentence_event(sentence);
         for d in dates::find_dates(sentence, century_hint) {
             let inside_range = sentence[d.end..].starts_with(['–', '-'])
                 || sentence[..d.start].ends_with(['–', '-']);
             if d.precision != crate::model::Precision::Month && !inside_range {
-                out.push((d.clone(), sentence[d.start..d.end].to_string()));
+                out.push((d.clone(), sentence[d.start..d.end].to_string(), event));
             }
         }
     }
     out
+}
+
+/// What a sentence of a source note says happened on its date: "Given to Ambassador
+/// Stoessel by Bessmertnykh" (handed over), "Received …", "Sent …"; "Dated", "Signed",
+/// "Written" date the paper itself.
+pub fn sentence_event(sentence: &str) -> DateEvent {
+    let s = sentence.to_lowercase();
+    // The first place the word starts a word ("typewritten" is no "written").
+    let at = |w: &str| {
+        s.match_indices(w)
+            .map(|(i, _)| i)
+            .find(|&i| !s[..i].chars().next_back().is_some_and(char::is_alphabetic))
+    };
+    let mut events = [
+        (at("written"), DateEvent::Written),
+        (at("dated"), DateEvent::Written),
+        (at("signed"), DateEvent::Written),
+        (at("given to"), DateEvent::HandedOver),
+        (at("handed"), DateEvent::HandedOver),
+        (at("delivered"), DateEvent::HandedOver),
+        (at("received"), DateEvent::Received),
+        (at("sent"), DateEvent::Sent),
+        (at("transmitted"), DateEvent::Sent),
+    ];
+    // The first verb of the sentence says what its date marks.
+    events.sort_by_key(|(i, _)| i.unwrap_or(usize::MAX));
+    match events[0] {
+        (Some(_), e) => e,
+        (None, _) => DateEvent::Written,
+    }
 }
 
 fn split_sentences(s: &str) -> Vec<&str> {

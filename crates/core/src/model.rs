@@ -28,6 +28,10 @@ pub struct Document {
     pub from: Vec<Party>,
     /// The recipients.
     pub to: Vec<Party>,
+    /// Who else took part, as a memorandum of conversation names them (its author is in
+    /// `from`); empty for other kinds.
+    #[serde(default)]
+    pub participants: Vec<Party>,
     /// When the document was written or sent.
     pub date: Option<DateInfo>,
     /// Where it was written ("Moscow").
@@ -300,6 +304,33 @@ pub struct DateInfo {
     pub source: DateSource,
     /// The evidence as printed ("7/21/81").
     pub text: String,
+    /// What happened on that date: the writing, or (a source note's "Given to … 7/21/81")
+    /// the handing over, sending or receipt, so the paper was written on or before it.
+    #[serde(default)]
+    pub event: DateEvent,
+}
+
+/// What a document's date marks (`event` in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateEvent {
+    /// The paper was written (or signed) then.
+    #[default]
+    Written,
+    /// It was sent or transmitted then.
+    Sent,
+    /// It was handed over or delivered then ("Given to Ambassador Stoessel by
+    /// Bessmertnykh, 7/21/81").
+    HandedOver,
+    /// It was received then.
+    Received,
+}
+
+impl DateEvent {
+    /// A date of handing over, sending or receipt bounds the writing from above.
+    pub fn on_or_before(self) -> bool {
+        self != DateEvent::Written
+    }
 }
 
 /// What a block of a document's body is (`type` in the JSON).

@@ -3,7 +3,7 @@
 //! things through here, so the model holds no prose and no view's styling. It knows only
 //! the model's vocabulary, so every layer above may use it.
 
-use crate::model::{Certainty, DateSource, Kind, Relation};
+use crate::model::{Certainty, DateEvent, DateSource, Kind, Relation};
 
 /// "Memorandum of conversation".
 pub fn kind(k: Kind) -> &'static str {
@@ -33,6 +33,29 @@ pub fn date_source(s: DateSource) -> &'static str {
         DateSource::SourceNote => "from the source note",
         DateSource::Title => "from the heading",
         DateSource::Reference => "inferred from another document",
+    }
+}
+
+/// What a date marks when it is not the writing: "handed over", "sent", "received".
+pub fn date_event(e: DateEvent) -> Option<&'static str> {
+    match e {
+        DateEvent::Written => None,
+        DateEvent::Sent => Some("sent"),
+        DateEvent::HandedOver => Some("handed over"),
+        DateEvent::Received => Some("received"),
+    }
+}
+
+/// A document's date as the reader is told it, `shown` being the date as displayed:
+/// "July 20, 1981, from the dateline"; "handed over July 21, 1981 (from the source note),
+/// so written on or before".
+pub fn date_phrase(shown: &str, source: DateSource, event: DateEvent) -> String {
+    match date_event(event) {
+        None => format!("{shown}, {}", date_source(source)),
+        Some(what) => format!(
+            "{what} {shown} ({}), so written on or before",
+            date_source(source)
+        ),
     }
 }
 

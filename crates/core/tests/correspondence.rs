@@ -255,7 +255,7 @@ fn every_volume_together() {
     );
     assert_eq!(all.shown(), docs);
     // The end-to-end test filters the app to the same numbers (tests/e2e/timeline.test.mjs).
-    assert_eq!((hull_docs.shown(), hull_telegrams.shown()), (671, 556));
+    assert_eq!((hull_docs.shown(), hull_telegrams.shown()), (699, 571));
     assert!(hull_docs.shown() < all.shown());
     for mode in LaneMode::ALL {
         let lanes = timeline::lanes(&c, &all, mode, 12, &|v| v.to_string());

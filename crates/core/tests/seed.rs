@@ -2,7 +2,9 @@
 
 mod common;
 
-use letterbook_core::model::{BlockKind, DateSource, FootnoteKind, Inline, Kind, Precision};
+use letterbook_core::model::{
+    BlockKind, DateEvent, DateSource, FootnoteKind, Inline, Kind, Precision,
+};
 use letterbook_core::render::flat_text;
 use letterbook_core::{parse_text, plain_text, Document};
 
@@ -109,6 +111,10 @@ fn footnotes_refs_and_date() {
     assert_eq!(date.precision, Precision::Day);
     assert_eq!(date.source, DateSource::SourceNote);
     assert_eq!(date.text, "7/21/81");
+    // "Given to Ambassador Stoessel by Bessmertnykh, 7/21/81": the day it was handed over,
+    // so written on or before (the TEI's dateline: Moscow, July 20, 1981).
+    assert_eq!(date.event, DateEvent::HandedOver);
+    assert!(date.event.on_or_before());
 }
 
 #[test]

@@ -366,7 +366,8 @@ fn signature(d: &Document) -> Option<String> {
         .iter()
         .rev()
         .find(|b| b.kind == crate::model::BlockKind::Signature && b.level == 0)?;
-    let t = plain_text(&b.inlines);
+    // "C[ordell] H[ull]": the editors complete a signature in brackets; the name is whole.
+    let t = plain_text(&b.inlines).replace(['[', ']'], "");
     let t = t.trim().trim_end_matches(['.', ',']);
     // Only a person signs: a bare "Department of State" or "Embassy" keeps its office.
     let words = t.split_whitespace().count();

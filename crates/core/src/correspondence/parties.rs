@@ -277,7 +277,7 @@ pub fn resolve(
         } else {
             let id = parties.intern(
                 format!("office:{office}"),
-                &title_case(&office),
+                &as_printed(role),
                 PartyKind::Office,
                 raw,
             );
@@ -414,6 +414,21 @@ pub fn office_key(role: &str) -> String {
 fn department_office(key: &str) -> bool {
     let k = key.trim_start_matches("office:");
     k.contains("secretary of state") || k.contains("department of state") || k == "department"
+}
+
+/// An office as the heading prints it, accents and case kept ("Consular Agent at
+/// Königsberg"), less the article, with a capital first letter.
+fn as_printed(role: &str) -> String {
+    let r = role.trim();
+    let r = r
+        .strip_prefix("the ")
+        .or_else(|| r.strip_prefix("The "))
+        .unwrap_or(r);
+    let mut c = r.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 fn title_case(s: &str) -> String {

@@ -203,6 +203,7 @@ mod tests {
             precision: p,
             source: s,
             text: text.into(),
+            event: Default::default(),
         }
     }
 

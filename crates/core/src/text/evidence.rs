@@ -101,9 +101,10 @@ pub(crate) fn date_and_place(
             && sent_note
             && i < first_text
         {
+            let event = infer::sentence_event(&t);
             for d in dates::find_dates(&t, hint) {
                 let shown = t[d.start..d.end].to_string();
-                ev.source_notes.push((d, shown));
+                ev.source_notes.push((d, shown, event));
             }
         }
     }

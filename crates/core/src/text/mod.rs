@@ -174,6 +174,7 @@ pub fn parse_str(file: &str, text: &str) -> Document {
         kind,
         from: h.from,
         to: h.to,
+        participants: h.participants,
         date,
         place,
         blocks,

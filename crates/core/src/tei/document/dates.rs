@@ -32,7 +32,12 @@ impl Conv<'_> {
         });
     }
 
-    pub(super) fn date_and_place(&mut self, div: &Node<'_>) -> (Option<DateInfo>, Option<String>) {
+    pub(super) fn date_and_place(
+        &mut self,
+        div: &Node<'_>,
+        title: &str,
+        h: &crate::heading::Heading,
+    ) -> (Option<DateInfo>, Option<String>) {
         let top: Vec<usize> = (0..self.datelines.len())
             .filter(|&i| self.datelines[i].level == 0)
             .collect();
@@ -94,10 +99,35 @@ impl Conv<'_> {
                             precision: found.precision,
                             source: DateSource::Dateline,
                             text: shown,
+                            event: Default::default(),
                         }),
                         place,
                     );
                 }
+            }
+        }
+        // 5. The heading's date: "Memorandum … of a Conversation With …, September 11,
+        //    1934" (its dateline says "[Washington, undated.]"), "Press Release Issued by
+        //    the Department of State, August 24, 1934", "Agreement …, Signed August 24,
+        //    1934". Not a heading that names a recipient ("… to …, received August 20")
+        //    nor a bracketed one, which dates its source.
+        let lower = title.to_lowercase();
+        if h.to.is_empty() && !lower.contains("received") && !title.starts_with('[') {
+            let hint = self.ctx.years.map(|y| y.0);
+            let found = crate::dates::find_dates(title, hint)
+                .into_iter()
+                .rfind(|d| d.precision >= crate::model::Precision::Day);
+            if let Some(d) = found.filter(|d| self.in_span(&d.iso)) {
+                return (
+                    Some(DateInfo {
+                        iso: d.iso.clone(),
+                        precision: d.precision,
+                        source: DateSource::Title,
+                        text: title[d.start..d.end].to_string(),
+                        event: Default::default(),
+                    }),
+                    place,
+                );
             }
         }
         (None, place)
@@ -114,6 +144,7 @@ impl Conv<'_> {
                 precision,
                 source: DateSource::Tei,
                 text,
+                event: Default::default(),
             }),
             Some(_) => {
                 let span = self
@@ -231,5 +262,6 @@ fn range(min: &str, max: &str) -> Option<DateInfo> {
         precision,
         source: DateSource::Tei,
         text,
+        event: Default::default(),
     })
 }

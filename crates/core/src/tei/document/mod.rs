@@ -85,7 +85,7 @@ pub fn convert(div: &Node<'_>, id: String, ctx: &VolumeContext<'_>) -> (Document
     let h = heading::parse(&title);
     let (from, to) = parties(&h, &c.head_names);
     let kind = crate::text::kind_of(&h, &c.blocks);
-    let (date, place) = c.date_and_place(div);
+    let (date, place) = c.date_and_place(div, &title, &h);
     let doc = Document {
         id,
         volume: ctx.volume.map(str::to_string),
@@ -95,6 +95,7 @@ pub fn convert(div: &Node<'_>, id: String, ctx: &VolumeContext<'_>) -> (Document
         kind,
         from,
         to,
+        participants: h.participants.clone(),
         date,
         place,
         blocks: c.blocks,
