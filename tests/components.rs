@@ -51,7 +51,10 @@ async fn opens_on_the_sample_with_its_particulars() {
     assert_eq!(text(".doc-kind"), "Letter");
     assert_eq!(text(".doc-from"), "Gromyko (Soviet Foreign Minister)");
     assert_eq!(text(".doc-to"), "Haig (Secretary of State)");
-    assert_eq!(text(".doc-date"), "July 21, 1981, from the source note");
+    assert_eq!(
+        text(".doc-date"),
+        "handed over July 21, 1981 (from the source note), so written on or before"
+    );
     assert_eq!(text(".salutation"), "Dear Mr. Secretary,");
     assert_eq!(text(".signature"), "A. Gromyko3");
     assert_eq!(doc().query_selector_all(".fn-marker").unwrap().length(), 3);

@@ -47,7 +47,10 @@ describe("the reader", () => {
       await page.locator("#doc-title").innerText(),
       "Letter From Soviet Foreign Minister Gromyko to Secretary of State Haig1",
     );
-    assert.equal(await page.locator(".doc-date").innerText(), "July 21, 1981, from the source note");
+    assert.equal(
+      await page.locator(".doc-date").innerText(),
+      "handed over July 21, 1981 (from the source note), so written on or before",
+    );
     assert.equal(await page.title(), "Document 74 — Letter From Soviet Foreign Minister Gromyko to Secretary of State Haig · Letterbook");
     assert.equal(await page.locator(".fn-marker").count(), 3);
     await page.screenshot({ path: join(ARTIFACTS, "reader-1280.png"), fullPage: false });

@@ -61,7 +61,7 @@ fn check_summarises_and_fails_on_errors() {
     let seed = corpus().join("seed/frus1981-88v03-d74.txt");
     let (code, out, _) = letterbook(&["check", seed.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("letter: Gromyko → Haig; July 21, 1981 (from the source note); 3 footnotes (3 placed); pages 222–223"), "{out}");
+    assert!(out.contains("letter: Gromyko → Haig; handed over July 21, 1981 (from the source note), so written on or before; 3 footnotes (3 placed); pages 222–223"), "{out}");
 
     let dir = std::env::temp_dir().join(format!("letterbook-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -204,14 +204,7 @@ fn split_conversation(s: &str) -> Option<(&str, &str)> {
 /// (Campos-Ortiz), September 11, 1934" → the two of them.
 fn participants(s: &str) -> Vec<Party> {
     let s = s.trim().trim_end_matches('.');
-    let s = match s.match_indices(", ").find(|&(i, _)| {
-        crate::dates::find_dates(&s[i + 2..], None)
-            .first()
-            .is_some_and(|d| d.start == 0)
-    }) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    };
+    let s = date_after_comma(s).map_or(s, |i| &s[..i]);
     list_items(s).into_iter().map(party).collect()
 }
 
@@ -274,11 +267,21 @@ fn split_presented(rest: &str) -> Option<(&str, &str)> {
 fn split_from_to(s: &str) -> (&str, Option<&str>) {
     let mut best: Option<(i32, usize)> = None;
     let mut search = 0;
+    // Parentheses opened minus closed before `counted` (kept as we go: one pass).
+    let (mut depth, mut counted) = (0i64, 0);
     while let Some(i) = s[search..].find(" to ") {
         let at = search + i;
         search = at + 4;
+        for b in s[counted..at].bytes() {
+            match b {
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+        }
+        counted = at;
         let (left, right) = (&s[..at], &s[at + 4..]);
-        if left.matches('(').count() != left.matches(')').count() {
+        if depth != 0 {
             continue;
         }
         let mut score = 0;
@@ -566,16 +569,19 @@ fn split_qualifier(text: &str) -> (&str, Option<&str>) {
         return (&text[..i], Some(&text[i + 2..]));
     }
     // "the Department of State, March 1, 1934": a date is never part of a party.
-    for (i, _) in text.match_indices(", ") {
-        let rest = &text[i + 2..];
-        if crate::dates::find_dates(rest, None)
-            .first()
-            .is_some_and(|d| d.start == 0)
-        {
-            return (&text[..i], Some(rest));
-        }
+    match date_after_comma(text) {
+        Some(i) => (&text[..i], Some(&text[i + 2..])),
+        None => (text, None),
     }
-    (text, None)
+}
+
+/// Where the first ", " that a date follows stands ("…, March 1, 1934"): one pass over the
+/// text, however many commas it has.
+fn date_after_comma(text: &str) -> Option<usize> {
+    crate::dates::find_dates(text, None)
+        .iter()
+        .find(|d| text[..d.start].ends_with(", "))
+        .map(|d| d.start - 2)
 }
 
 fn party_core(text: &str) -> Party {
@@ -821,6 +827,17 @@ mod tests {
             (None, s("Department of State"))
         );
         assert_eq!(one("Señor Cuellar"), (s("Cuellar"), None));
+    }
+
+    #[test]
+    fn a_huge_heading_is_read_in_one_pass() {
+        // A fuzzed heading of thousands of commas, dates and "to"s (once 23 s: every comma
+        // searched the rest for a date).
+        let unit = "the Minister (Appleton), March 1, 1934, to the Consul (Seward) (and ";
+        let title = format!("Memorandum by {}", unit.repeat(2_000));
+        let h = parse(&title);
+        assert_eq!(h.kind, Some(Kind::Memorandum));
+        assert!(h.from.len() <= 2, "{}", h.from.len());
     }
 
     #[test]
