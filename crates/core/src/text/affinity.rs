@@ -11,7 +11,7 @@
 //! files.") may be the same printed note cited again, so its marker may repeat an earlier
 //! label (41, 43, 41).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::text::markers::Candidate;
 
@@ -108,24 +108,29 @@ pub(crate) fn affinity(
     notes: &[String],
     cands: &[Candidate],
 ) -> Vec<Vec<(usize, f32)>> {
-    let body = lower_in_place(&text[..body_end.min(text.len())]);
+    let note_tokens: Vec<Vec<(String, bool)>> = notes.iter().map(|n| tokens(n)).collect();
+    let wanted: HashSet<&str> = note_tokens
+        .iter()
+        .flatten()
+        .map(|(t, _)| t.as_str())
+        .collect();
+    if wanted.is_empty() || cands.is_empty() {
+        return vec![Vec::new(); notes.len()];
+    }
+    let mentions = mentions(&text[..body_end.min(text.len())], &wanted);
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&i| cands[i].start);
     let starts: Vec<usize> = by_start.iter().map(|&i| cands[i].start).collect();
-    let mut mentions: HashMap<String, Vec<usize>> = HashMap::new();
-    notes
+    note_tokens
         .iter()
-        .map(|note| {
+        .map(|toks| {
             let mut found: HashMap<usize, f32> = HashMap::new();
-            for (token, numeric) in tokens(note) {
-                let ends = mentions
-                    .entry(token.clone())
-                    .or_insert_with(|| occurrences(&body, &token, numeric));
-                if ends.is_empty() {
+            for (token, numeric) in toks {
+                let Some(ends) = mentions.get(token.as_str()) else {
                     continue;
-                }
-                let w = if numeric { NUMBER } else { WORD } / ends.len() as f32;
-                for &end in ends.iter() {
+                };
+                let w = if *numeric { NUMBER } else { WORD } / ends.len() as f32;
+                for &end in ends {
                     let from = starts.partition_point(|&s| s < end);
                     let to = starts.partition_point(|&s| s <= end + WINDOW);
                     for &c in &by_start[from..to] {
@@ -141,6 +146,74 @@ pub(crate) fn affinity(
             v
         })
         .collect()
+}
+
+/// Where each wanted token is mentioned in the body (byte offsets of its ends), in one
+/// pass: words whole (lower case), numbers at the start of a figure run, which may run on
+/// into the marker glued to it ("No. 8601" mentions 860), never the tail of a longer figure
+/// ("1,500", "3.860").
+fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<usize>> {
+    let mut out: HashMap<&'w str, Vec<usize>> = HashMap::new();
+    let longest = wanted.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut note = |token: &str, end: usize| {
+        if let Some(&w) = wanted.get(token) {
+            out.entry(w).or_default().push(end);
+        }
+    };
+    let bytes = body.as_bytes();
+    let char_at = |i: usize| body[i..].chars().next().unwrap_or(' ');
+    let mut word = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let letter = if b < 0x80 {
+            b.is_ascii_alphabetic()
+        } else {
+            char_at(i).is_alphabetic()
+        };
+        if letter {
+            let start = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphabetic() {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = char_at(i);
+                    if !c.is_alphabetic() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            let run = &body[start..i];
+            // Tokens are four letters or more, and none longer than the longest wanted.
+            if run.len() >= 4 && run.len() <= longest + 8 {
+                word.clear();
+                word.extend(run.chars().flat_map(char::to_lowercase));
+                note(&word, i);
+            }
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let tail =
+                i >= 2 && matches!(bytes[i - 1], b'.' | b',') && bytes[i - 2].is_ascii_digit();
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if !tail {
+                for end in start + 2..=i.min(start + longest) {
+                    note(&body[start..end], end);
+                }
+            }
+            continue;
+        }
+        i += if b < 0x80 { 1 } else { char_at(i).len_utf8() };
+    }
+    out
 }
 
 /// The distinct telling tokens of a note: numbers of two figures or more, and words of four
@@ -163,44 +236,6 @@ fn tokens(note: &str) -> Vec<(String, bool)> {
         }
     }
     out
-}
-
-/// Byte offsets where each mention of `token` in `body` ends. A number must start a figure
-/// run (its end may run on into the marker glued to it: "No. 8601"); a word must be whole
-/// at its start and end on a letter boundary.
-fn occurrences(body: &str, token: &str, numeric: bool) -> Vec<usize> {
-    let bytes = body.as_bytes();
-    body.match_indices(token)
-        .filter(|&(i, _)| {
-            let before = body[..i].chars().next_back();
-            let after = body[i + token.len()..].chars().next();
-            if numeric {
-                // Not the tail of a longer figure ("1,500", "3.860").
-                let inside = |c: char| {
-                    c.is_ascii_digit()
-                        || matches!(c, '.' | ',') && i >= 2 && bytes[i - 2].is_ascii_digit()
-                };
-                before.is_none_or(|c| !inside(c))
-            } else {
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphabetic())
-            }
-        })
-        .map(|(i, _)| i + token.len())
-        .collect()
-}
-
-/// Lower case, keeping every byte offset (a letter whose lower case is longer stays).
-fn lower_in_place(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
 }
 
 /// Does the note speak of the document as a whole ("Telegram in three sections.", "Not

@@ -272,6 +272,9 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     let mid = sums(SKIP);
     let size: Vec<f32> = labels.iter().map(|&l| input.numbering.size(l)).collect();
     let strict = input.numbering == Numbering::PerDocument;
+    let mut per_own = vec![(NEG, usize::MAX); table.len()];
+    let mut per_other = vec![(NEG, usize::MAX); table.len()];
+    let mut options: Vec<(f32, usize)> = Vec::with_capacity(16);
 
     for k in 0..k_total {
         near.iter_mut().for_each(|v| *v = 0.0);
@@ -306,10 +309,12 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                 }
                 prefix.push(best);
             }
-            let mut per_own: HashMap<u16, (f32, usize)> = HashMap::new();
-            let mut per_other: HashMap<u16, (f32, usize)> = HashMap::new();
-            let keep = |m: &mut HashMap<u16, (f32, usize)>, key: u16, s: f32, i: usize| {
-                let e = m.entry(key).or_insert((NEG, usize::MAX));
+            // Indexed by label id: the best state ending before the candidate whose own
+            // (or other) sequence stands at that label.
+            per_own.iter_mut().for_each(|e| *e = (NEG, usize::MAX));
+            per_other.iter_mut().for_each(|e| *e = (NEG, usize::MAX));
+            let keep = |m: &mut [(f32, usize)], key: u16, s: f32, i: usize| {
+                let e = &mut m[key as usize];
                 if s > e.0 {
                     *e = (s, i);
                 }
@@ -360,21 +365,19 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                         }
                     }
                 }
-                let mut options: Vec<(f32, usize)> = Vec::with_capacity(8);
+                options.clear();
                 options.push((any.0 + OTHER, any.1));
                 for p in predecessors(labels[j], gap as u32, input.numbering) {
                     let Some(&p) = id_of.get(&p) else { continue };
-                    if let Some(&(s, i)) = per_own.get(&p) {
-                        options.push((s + SUCC, i));
-                    }
-                    if let Some(&(s, i)) = per_other.get(&p) {
-                        options.push((s + SUCC + SWITCH, i));
-                    }
+                    options.push((per_own[p as usize].0 + SUCC, per_own[p as usize].1));
+                    options.push((
+                        per_other[p as usize].0 + SUCC + SWITCH,
+                        per_other[p as usize].1,
+                    ));
                 }
                 if gap == 1 {
-                    if let Some(&(s, i)) = per_own.get(&ids[j]) {
-                        options.push((s + REPEAT, i));
-                    }
+                    let (s, i) = per_own[ids[j] as usize];
+                    options.push((s + REPEAT, i));
                     if let Label::Num(b, None) = labels[j] {
                         for d in 2..=3 {
                             let Some(p) = b.checked_sub(d).filter(|&p| p > 0) else {
@@ -383,9 +386,8 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                             let Some(&p) = id_of.get(&Label::Num(p, None)) else {
                                 continue;
                             };
-                            if let Some(&(s, i)) = per_own.get(&p) {
-                                options.push((s + JUMP, i));
-                            }
+                            let (s, i) = per_own[p as usize];
+                            options.push((s + JUMP, i));
                         }
                     }
                 }
@@ -411,7 +413,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                         }
                     }
                 }
-                for (s, i) in options {
+                for &(s, i) in &options {
                     if i == usize::MAX || s == NEG {
                         continue;
                     }

@@ -69,7 +69,12 @@ pub(crate) fn place(
             page_breaks: &page_breaks,
             notes: layout.notes.len(),
             numbering,
-            affinity: &affinity::affinity(text, body_end, &note_texts, &cands),
+            // Numbered per document, a label says which note it is; the words are not needed.
+            affinity: &if strict {
+                Vec::new()
+            } else {
+                affinity::affinity(text, body_end, &note_texts, &cands)
+            },
             repeats: &affinity::repeats(&note_texts),
             unshown: &note_texts
                 .iter()
