@@ -182,6 +182,24 @@ pub fn find_dates(text: &str, century_hint: Option<i32>) -> Vec<FoundDate> {
     out
 }
 
+/// The date a heading gives its paper ("Executive Order No. 4705, August 10, 1927, …",
+/// "Memorandum … of a Conversation With …, September 11, 1934"): its one date to the day.
+/// A heading with two ("Executive Order …, October 12, 1917, … the Act approved June 15,
+/// 1917") does not say which is the paper's, so it gives none.
+pub fn heading_date(title: &str, century_hint: Option<i32>) -> Option<FoundDate> {
+    // "in reply to the Russian Chargé's memorandum dated September 17, 1900": another
+    // paper's date.
+    let cited = |d: &FoundDate| {
+        let before = title[..d.start].to_lowercase();
+        before.ends_with("dated ") || before.contains("reply to") || before.contains("response to")
+    };
+    let mut days = find_dates(title, century_hint)
+        .into_iter()
+        .filter(|d| d.precision >= Precision::Day && !cited(d));
+    let first = days.next()?;
+    days.next().is_none().then_some(first)
+}
+
 /// Is the whole string one date, perhaps after a place ("Moscow, July 20, 1981.")?
 /// Returns the date and the place before it.
 pub fn as_dateline(line: &str) -> Option<(FoundDate, Option<String>)> {
@@ -285,6 +303,25 @@ mod tests {
             .into_iter()
             .map(|f| f.iso)
             .collect()
+    }
+
+    #[test]
+    fn a_heading_dates_its_paper_only_when_it_is_plain() {
+        let day = |t: &str| heading_date(t, Some(1934)).map(|d| d.iso);
+        assert_eq!(
+            day("Press Release Issued by the Department of State, August 24, 1934").as_deref(),
+            Some("1934-08-24")
+        );
+        // Two dates: which is the paper's?
+        assert_eq!(
+            day("Executive Order No. 2729–A, October 12, 1917, under the Act approved June 15, 1917"),
+            None
+        );
+        // Another paper's date.
+        assert_eq!(
+            day("Memorandum in reply to the Russian Chargé’s memorandum dated September 17, 1900."),
+            None
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use crate::dates;
 use crate::heading::Heading;
 use crate::infer::{self, DateEvidence, KindEvidence};
 use crate::model::{
-    plain_text, Block, BlockKind, DateInfo, Diagnostic, DiagnosticCode, Footnote, FootnoteKind,
-    Kind, Precision,
+    plain_text, Block, BlockKind, DateInfo, DateSource, Diagnostic, DiagnosticCode, Footnote,
+    FootnoteKind, Kind,
 };
 use crate::text::lines;
 
@@ -117,14 +117,16 @@ pub(crate) fn date_and_place(
     // A bracketed heading ("[Extract from the Journal Officiel …, August 17, 1870.]") dates
     // its source.
     if h.to.is_empty() && !title.to_lowercase().contains("received") && !title.starts_with('[') {
-        for d in dates::find_dates(title, hint) {
-            if d.precision >= Precision::Day {
-                let shown = title[d.start..d.end].to_string();
-                ev.title.push((d, shown));
-            }
+        if let Some(d) = dates::heading_date(title, hint) {
+            let shown = title[d.start..d.end].to_string();
+            ev.title.push((d, shown));
         }
     }
-    let (date, mut diags) = infer::choose_date(&ev, volume_years);
+    let (mut date, mut diags) = infer::choose_date(&ev, volume_years);
+    if let Some(d) = date.as_mut().filter(|d| d.source == DateSource::Title) {
+        // "Memorandum handed to Mr. Adee by …, September 17, 1900"
+        d.event = infer::sentence_event(title);
+    }
     if date.is_none() {
         diags.extend(skipped);
     }

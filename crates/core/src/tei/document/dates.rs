@@ -114,9 +114,7 @@ impl Conv<'_> {
         let lower = title.to_lowercase();
         if h.to.is_empty() && !lower.contains("received") && !title.starts_with('[') {
             let hint = self.ctx.years.map(|y| y.0);
-            let found = crate::dates::find_dates(title, hint)
-                .into_iter()
-                .rfind(|d| d.precision >= crate::model::Precision::Day);
+            let found = crate::dates::heading_date(title, hint);
             if let Some(d) = found.filter(|d| self.in_span(&d.iso)) {
                 return (
                     Some(DateInfo {
@@ -124,7 +122,8 @@ impl Conv<'_> {
                         precision: d.precision,
                         source: DateSource::Title,
                         text: title[d.start..d.end].to_string(),
-                        event: Default::default(),
+                        // "Memorandum handed to Mr. Adee by …, September 17, 1900"
+                        event: crate::infer::sentence_event(title),
                     }),
                     place,
                 );
