@@ -155,6 +155,12 @@ pub(crate) fn affinity(
 fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<usize>> {
     let mut out: HashMap<&'w str, Vec<usize>> = HashMap::new();
     let longest = wanted.iter().map(|w| w.len()).max().unwrap_or(0);
+    // Most words of the body are of no wanted length: test that before hashing them.
+    let mut lens = vec![false; longest + 1];
+    for w in wanted {
+        lens[w.len()] = true;
+    }
+    let wanted_len = |n: usize| lens.get(n).copied().unwrap_or(false);
     let mut note = |token: &str, end: usize| {
         if let Some(&w) = wanted.get(token) {
             out.entry(w).or_default().push(end);
@@ -189,11 +195,13 @@ fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<u
                 }
             }
             let run = &body[start..i];
-            // Tokens are four letters or more, and none longer than the longest wanted.
-            if run.len() >= 4 && run.len() <= longest + 8 {
+            // Tokens are four letters or more; lower case keeps an ASCII word's length.
+            if run.len() >= 4 && (!run.is_ascii() || wanted_len(run.len())) {
                 word.clear();
                 word.extend(run.chars().flat_map(char::to_lowercase));
-                note(&word, i);
+                if wanted_len(word.len()) {
+                    note(&word, i);
+                }
             }
             continue;
         }
@@ -206,7 +214,9 @@ fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<u
             }
             if !tail {
                 for end in start + 2..=i.min(start + longest) {
-                    note(&body[start..end], end);
+                    if wanted_len(end - start) {
+                        note(&body[start..end], end);
+                    }
                 }
             }
             continue;

@@ -362,6 +362,11 @@ fn is_date_part(prefix: &str, before: &str) -> bool {
         return false;
     };
     // The editors' corrections ("March 29 [26], 1934") stand between a day and its year.
+    // Only the last few words matter.
+    let before = match before.char_indices().rev().nth(60) {
+        Some((i, _)) => &before[i..],
+        None => before,
+    };
     let mut plain = String::with_capacity(before.len());
     let mut rest = before;
     while let Some(open) = rest.find(" [") {
