@@ -167,6 +167,12 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                     {(!doc.to.is_empty()).then(|| view! {
                         <div><dt>"To"</dt><dd class="doc-to">{parties(&doc.to)}</dd></div>
                     })}
+                    {(!doc.participants.is_empty()).then(|| view! {
+                        <div>
+                            <dt>"With"</dt>
+                            <dd class="doc-with">{parties(&doc.participants)}</dd>
+                        </div>
+                    })}
                     <div><dt>"Date"</dt><dd class="doc-date" title=date_title>{date_text}</dd></div>
                     {doc.place.clone().map(|p| view! { <div><dt>"Place"</dt><dd>{p}</dd></div> })}
                 </dl>

@@ -244,6 +244,19 @@ describe("the timeline", () => {
     await page.locator(".tl-controls").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, "timeline-360.png"), fullPage: false });
     assert.deepEqual(await axe(page), []);
+    // A memorandum of conversation: its author, those who took part, the heading's date.
+    await page.evaluate(() => {
+      history.pushState({}, "", "/read/frus1934v05-d422");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await page.waitForSelector(".doc-with");
+    assert.equal(await page.locator(".doc-from").innerText(), "Reed (Chief of the Division of Mexican Affairs)");
+    assert.equal(
+      await page.locator(".doc-with").innerText(),
+      "González Roa (Mexican Ambassador); Campos-Ortiz (Counselor of the Mexican Embassy)",
+    );
+    assert.equal(await page.locator(".doc-date").innerText(), "September 11, 1934, from the heading");
+    await page.screenshot({ path: join(ARTIFACTS, "memorandum-360.png"), fullPage: false });
     assert.deepEqual(errors, []);
     await context.close();
   });
