@@ -640,7 +640,9 @@ fn party_core(text: &str) -> Party {
     p
 }
 
-fn clean_role(s: &str) -> Option<String> {
+/// An office as the heading prints it, less the article and a trailing comma ("the
+/// Secretary of State," → "Secretary of State"); `None` when nothing is left.
+pub fn clean_role(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches(',').trim();
     let s = s
         .strip_prefix("the ")

@@ -419,12 +419,12 @@ fn department_office(key: &str) -> bool {
 /// An office as the heading prints it, accents and case kept ("Consular Agent at
 /// Königsberg"), less the article, with a capital first letter.
 fn as_printed(role: &str) -> String {
-    let r = role.trim();
-    let r = r
-        .strip_prefix("the ")
-        .or_else(|| r.strip_prefix("The "))
-        .unwrap_or(r);
-    let mut c = r.chars();
+    capitalized(&crate::heading::clean_role(role).unwrap_or_default())
+}
+
+/// The word with a capital first letter.
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
@@ -439,11 +439,7 @@ fn title_case(s: &str) -> String {
             if i > 0 && SMALL.contains(&w) {
                 w.to_string()
             } else {
-                let mut c = w.chars();
-                match c.next() {
-                    Some(f) => f.to_uppercase().chain(c).collect(),
-                    None => String::new(),
-                }
+                capitalized(w)
             }
         })
         .collect::<Vec<_>>()

@@ -184,6 +184,9 @@ const OTHER: f32 = -4.0;
 const CITED_AGAIN: f32 = -0.5;
 /// Going on with the other sequence (a number after symbols, a symbol after numbers).
 const SWITCH: f32 = -0.5;
+/// A * among numbers (or a 1 among symbols): the other sequence starting again, on a page
+/// the alignment cannot see began.
+const OTHER_KIND_RESTART: f32 = RESTART + SWITCH - 1.0;
 /// No label (a cell's `other` before both kinds were seen).
 const NONE: u16 = u16::MAX;
 
@@ -394,7 +397,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                 if is_restart(labels[j]) {
                     for (kd, &(s, i)) in per_kind.iter().enumerate() {
                         if kd != kind(labels[j]) as usize && i != usize::MAX {
-                            options.push((s + RESTART + SWITCH - 1.0, i));
+                            options.push((s + OTHER_KIND_RESTART, i));
                         }
                     }
                 }
