@@ -204,6 +204,11 @@ pub fn heading_date(title: &str, century_hint: Option<i32>) -> Option<FoundDate>
 /// Returns the date and the place before it.
 pub fn as_dateline(line: &str) -> Option<(FoundDate, Option<String>)> {
     let trimmed = line.trim().trim_end_matches(['.', ',']);
+    // Every date shape ends in a figure (a time's "p.m." loses its stop to the trim, so a
+    // date with a time never ends the line): nothing else can end with one.
+    if !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let dates = find_dates(trimmed, None);
     let d = dates.last()?;
     if d.precision == Precision::Month || d.end != trimmed.len() {

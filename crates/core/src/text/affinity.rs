@@ -161,6 +161,18 @@ fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<u
         lens[w.len()] = true;
     }
     let wanted_len = |n: usize| lens.get(n).copied().unwrap_or(false);
+    // Most body words of a wanted length are still not wanted: a table of (length, first
+    // letter, last letter) of the wanted ASCII words turns them away before hashing.
+    let shape = |len: usize, first: u8, last: u8| {
+        (len.min(31) * 32 + (first & 0x1f) as usize) * 32 + (last & 0x1f) as usize
+    };
+    let mut shapes = vec![false; 32 * 32 * 32];
+    for w in wanted {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            shapes[shape(b.len(), f, l)] = true;
+        }
+    }
     let mut note = |token: &str, end: usize| {
         if let Some(&w) = wanted.get(token) {
             out.entry(w).or_default().push(end);
@@ -196,9 +208,19 @@ fn mentions<'w>(body: &str, wanted: &HashSet<&'w str>) -> HashMap<&'w str, Vec<u
             }
             let run = &body[start..i];
             // Tokens are four letters or more; lower case keeps an ASCII word's length.
-            if run.len() >= 4 && (!run.is_ascii() || wanted_len(run.len())) {
+            let rb = run.as_bytes();
+            let ascii = run.is_ascii();
+            if run.len() >= 4
+                && (!ascii
+                    || wanted_len(run.len()) && shapes[shape(run.len(), rb[0], rb[run.len() - 1])])
+            {
                 word.clear();
-                word.extend(run.chars().flat_map(char::to_lowercase));
+                if ascii {
+                    word.push_str(run);
+                    word.make_ascii_lowercase();
+                } else {
+                    word.extend(run.chars().flat_map(char::to_lowercase));
+                }
                 if wanted_len(word.len()) {
                     note(&word, i);
                 }

@@ -82,14 +82,19 @@ fn is_special(t: &str, raw: &str) -> bool {
         || lines::is_closing(t)
 }
 
+/// Counting stops at `n + 1`: a paragraph is one line of thousands of words.
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
+}
+
 fn heading_like(t: &str) -> bool {
     let t = t.trim();
-    let words = t.split_whitespace().count();
+    let few_words = at_most_words(t, 8);
     !t.is_empty()
         && t.len() <= 200
         && !t.ends_with(':')
         && !t.ends_with(',')
-        && (!t.ends_with('.') || words <= 8 || !heading::parse(t).from.is_empty())
+        && (!t.ends_with('.') || few_words || !heading::parse(t).from.is_empty())
         && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
@@ -191,7 +196,7 @@ pub(crate) fn build(src: &mut Source<'_>, groups: &[Vec<usize>]) -> Vec<Block> {
                 st.new_section();
                 continue;
             }
-            if lines::ends_text(t) && t.split_whitespace().count() <= 2 {
+            if lines::ends_text(t) && at_most_words(t, 2) {
                 st.flush_plain(src, &mut run);
                 if st.level > st.base {
                     st.level -= 1;
@@ -209,7 +214,7 @@ pub(crate) fn build(src: &mut Source<'_>, groups: &[Vec<usize>]) -> Vec<Block> {
                 st.push(src, BlockKind::Closing, Some((l.start, l.end)));
                 continue;
             }
-            if t.split_whitespace().count() <= 12
+            if at_most_words(t, 12)
                 && dates::as_dateline(&strip_markers(src, l.start, l.end)).is_some()
             {
                 st.flush_plain(src, &mut run);

@@ -26,9 +26,11 @@ pub fn footnote_item(line: &str) -> Option<(u32, usize)> {
 /// `[Page 222]` alone on its line.
 pub fn page_only(line: &str) -> bool {
     let t = line.trim();
-    page_markers(t)
-        .first()
-        .is_some_and(|&(s, e, _)| s == 0 && e == t.len())
+    t.starts_with("[Page")
+        && t.ends_with(']')
+        && page_markers(t)
+            .first()
+            .is_some_and(|&(s, e, _)| s == 0 && e == t.len())
 }
 
 /// Every `[Page N]` in a text: (start, end, N). A plain scan: this runs on every line.
@@ -36,8 +38,14 @@ pub fn page_only(line: &str) -> bool {
 pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("[Page") {
+    // A bracket is rare in prose and found by a byte search; a substring search is set up
+    // anew on every call and every line is asked.
+    while let Some(i) = text[from..].find('[') {
         let start = from + i;
+        if !text[start..].starts_with("[Page") {
+            from = start + 1;
+            continue;
+        }
         let after = &text[start + "[Page".len()..];
         let gap = after.len() - after.trim_start().len();
         let n_start = start + "[Page".len() + gap;
@@ -84,6 +92,7 @@ pub fn is_source_line(line: &str) -> bool {
     // Trade Board Files: Panama Canal, License Control", "Inquiry files".
     let held = words <= 8
         && t.starts_with(char::is_uppercase)
+        && (t.contains(" No") || t.contains("Papers") || t.contains("iles"))
         && (re(
             &SERIES,
             r"^[A-Z][\w.’' -]{0,50} (Series|Document) No\. ?\d+[a-z]?$",
@@ -94,14 +103,17 @@ pub fn is_source_line(line: &str) -> bool {
                 r"^[A-Z][\w.’' -]{0,50} (Papers|Files|files)(: .*)?$",
             )
             .is_match(t));
-    held || re(
-        &FILE,
-        r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?( [A-Z][a-z]+)?/(\d+[a-z]?\b|-)",
-    )
-    .is_match(t)
-        && words <= 8
-        || re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
-        || re(&LABEL, r"^[A-Z]{1,5}\.$").is_match(t)
+    // Each pattern runs only on a line that has what it needs (they are slow on prose).
+    held || words <= 8
+        && t.contains('/')
+        && re(
+            &FILE,
+            r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?( [A-Z][a-z]+)?/(\d+[a-z]?\b|-)",
+        )
+        .is_match(t)
+        || (t.starts_with("No") || t.starts_with("*No"))
+            && re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
+        || t.len() <= 6 && re(&LABEL, r"^[A-Z]{1,5}\.$").is_match(t)
 }
 
 /// The whole line is in square brackets (an editors' note or a telegram header).
@@ -147,8 +159,27 @@ pub fn is_salutation(t: &str) -> bool {
 pub fn is_closing(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = t.trim();
+    // The pattern is slow on prose: only a close's first word lets it run.
+    let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     t.len() <= 200
-        && t.starts_with(['V', 'S', 'R', 'C', 'F', 'T', 'Y', 'W', 'I', 'A', 'B', 'E', 'G'])
+        && matches!(
+            first,
+            "Very"
+                | "Sincerely"
+                | "Respectfully"
+                | "Cordially"
+                | "Faithfully"
+                | "Truly"
+                | "Gratefully"
+                | "Yours"
+                | "With"
+                | "I"
+                | "Accept"
+                | "Believe"
+                | "Your"
+                | "Ever"
+                | "For"
+        )
         && re(
             &R,
             r"(?x)^(?:

@@ -40,16 +40,25 @@ pub fn candidates(
     years: Option<(i32, i32)>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // One buffer of characters for every line: a fresh one per line showed in profiles.
+    let mut chars = Vec::new();
     for &(rs, re) in ranges {
         let line = &text[rs..re];
-        scan_line(line, rs, years, &mut out);
+        chars.clear();
+        chars.extend(line.char_indices());
+        scan_line(line, &chars, rs, years, &mut out);
     }
     out.retain(|c| c.score > FLOOR);
     out
 }
 
-fn scan_line(line: &str, base: usize, years: Option<(i32, i32)>, out: &mut Vec<Candidate>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+fn scan_line(
+    line: &str,
+    chars: &[(usize, char)],
+    base: usize,
+    years: Option<(i32, i32)>,
+    out: &mut Vec<Candidate>,
+) {
     let trimmed = line.trim();
     // A line holding nothing but a label ("64"): a marker whose text was not shown.
     if !trimmed.is_empty()
@@ -91,13 +100,13 @@ fn scan_line(line: &str, base: usize, years: Option<(i32, i32)>, out: &mut Vec<C
                 end: run_end,
                 end_off,
             };
-            digit_candidates(&chars, line, &run, next, base, years, out);
+            digit_candidates(chars, line, &run, next, base, years, out);
             if let Some(s) = suffix {
                 // "75a": the letter is part of the label.
                 let after = chars.get(run_end + 1).map(|&(_, n)| n);
                 let suffix_end = end_off + s.len_utf8();
                 let mut extra = Vec::new();
-                digit_candidates(&chars, line, &run, after, base, years, &mut extra);
+                digit_candidates(chars, line, &run, after, base, years, &mut extra);
                 for mut c in extra {
                     c.label.push(s);
                     c.end = base + suffix_end;
