@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use letterbook_core::correspondence::Correspondence;
+use letterbook_core::register::{self, tenure_check};
 use letterbook_core::{
     dates, heading, presentation, Collection, Document, Format, OpenVolume, ParseError, Parsed,
     Severity, TocEntry, VolumeParse, VolumeStats,
@@ -41,12 +42,29 @@ enum Command {
         /// List every diagnostic, not only their counts by kind.
         #[arg(long, short)]
         verbose: bool,
+        /// Hold each date against the register of office-holders: a POCOM folder or the
+        /// table `letterbook register` writes.
+        #[arg(long, value_name = "POCOM_DIR_OR_TABLE")]
+        register: Option<PathBuf>,
     },
+    /// Read the register of office-holders (a POCOM folder: people, principal positions,
+    /// missions) and print it as the compact table the app loads.
+    Register { pocom: PathBuf },
     /// Print the table of contents of TEI volumes.
     Toc {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// The register from a POCOM folder, or from a table file.
+fn load_register(path: &Path) -> Result<register::Register, ParseError> {
+    if path.is_dir() {
+        return register::pocom::read_dir(path);
+    }
+    let name = path.to_string_lossy();
+    let bytes = std::fs::read(path).map_err(|e| ParseError::io(&name, &e))?;
+    register::table::read_bytes(&name, &bytes)
 }
 
 /// Parses a file through the core's one door, with a progress bar over its bytes when
@@ -147,7 +165,27 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { files, verbose } => {
+        Command::Register { pocom } => match register::pocom::read_dir(&pocom) {
+            Ok(r) => {
+                let _ = out.write_all(register::table::write(&r).as_bytes());
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        },
+        Command::Check {
+            files,
+            verbose,
+            register,
+        } => {
+            let register = match register.as_deref().map(load_register).transpose() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let bar = (files.len() > 20 && io::stderr().is_terminal()).then(|| {
                 let bar = ProgressBar::new(files.len() as u64);
                 bar.set_style(
@@ -161,7 +199,18 @@ fn main() -> ExitCode {
                 if let Some(b) = &bar {
                     b.set_message(path.to_string_lossy().to_string());
                 }
-                match read_any(path, bar.is_none()) {
+                let mut parsed = read_any(path, bar.is_none());
+                if let Some(r) = &register {
+                    match &mut parsed {
+                        Ok(Parsed::Volume(v)) => v
+                            .documents
+                            .iter_mut()
+                            .for_each(|d| tenure_check::flag(d, r)),
+                        Ok(Parsed::Text(d)) => tenure_check::flag(d, r),
+                        Err(_) => {}
+                    }
+                }
+                match parsed {
                     Ok(Parsed::Volume(v)) => {
                         docs += v.documents.len();
                         warnings += v

@@ -148,3 +148,42 @@ fn check_and_toc_of_tei_volumes() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn check_holds_dates_against_the_register() {
+    let pocom = corpus().join("../data/pocom");
+    let vol = corpus().join("tei-volumes/frus1894Nicaragua.xml");
+    // The table the app loads, written and read back.
+    let (code, table, _) = letterbook(&["register", pocom.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(table.starts_with("letterbook-register 1\n"));
+    let tmp = std::env::temp_dir().join(format!("letterbook-register-{}.tsv", std::process::id()));
+    std::fs::write(&tmp, &table).unwrap();
+    for register in [pocom.to_str().unwrap(), tmp.to_str().unwrap()] {
+        let (code, out, err) =
+            letterbook(&["check", "-v", "--register", register, vol.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("1 × date_outside_office")
+                && out.contains("Walter Quintin Gresham as Secretary of State")
+                && out.contains("(frus1894Nicaragua-d40)"),
+            "{out}"
+        );
+    }
+    // Without the register nothing is said; a broken table is named.
+    let (_, out, _) = letterbook(&["check", vol.to_str().unwrap()]);
+    assert!(!out.contains("date_outside_office"));
+    std::fs::write(&tmp, "letterbook-register 1\nT\t9\t9\t\t\n").unwrap();
+    let (code, _, err) = letterbook(&[
+        "check",
+        "--register",
+        tmp.to_str().unwrap(),
+        vol.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(tmp.to_str().unwrap()) && err.contains(":2"),
+        "{err}"
+    );
+    let _ = std::fs::remove_file(&tmp);
+}

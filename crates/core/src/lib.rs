@@ -24,6 +24,7 @@ pub mod model;
 pub mod open;
 pub mod presentation;
 mod refs;
+pub mod register;
 pub mod render;
 pub mod tei;
 pub mod text;

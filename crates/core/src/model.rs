@@ -619,6 +619,10 @@ pub enum DiagnosticCode {
     /// A date in the text that dates another paper (a dateline between the paragraphs: a
     /// telegram quoted, a postscript, an enclosed decree): not used as the document's.
     OtherPaperDate,
+    /// The date lies outside every term of office the register of office-holders (POCOM)
+    /// gives the document's own people: the date, or the heading, may be wrong. The date
+    /// is kept.
+    DateOutsideOffice,
     /// JSON written before codes existed, or a code this version does not know.
     #[default]
     #[serde(other)]
@@ -627,7 +631,7 @@ pub enum DiagnosticCode {
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 8] = [
+    pub const ALL: [DiagnosticCode; 9] = [
         DiagnosticCode::NoHeading,
         DiagnosticCode::MarkerNotPlaced,
         DiagnosticCode::MarkerWithoutNote,
@@ -635,6 +639,7 @@ impl DiagnosticCode {
         DiagnosticCode::SuspectDate,
         DiagnosticCode::InvalidDate,
         DiagnosticCode::OtherPaperDate,
+        DiagnosticCode::DateOutsideOffice,
         DiagnosticCode::Unknown,
     ];
 
@@ -648,6 +653,7 @@ impl DiagnosticCode {
             DiagnosticCode::SuspectDate => "suspect_date",
             DiagnosticCode::InvalidDate => "invalid_date",
             DiagnosticCode::OtherPaperDate => "other_paper_date",
+            DiagnosticCode::DateOutsideOffice => "date_outside_office",
             DiagnosticCode::Unknown => "unknown",
         }
     }

@@ -9,7 +9,7 @@
 mod document;
 mod header;
 mod tree;
-mod xml;
+pub(crate) mod xml;
 
 pub use document::parse_when;
 pub use xml::MAX_DEPTH;

@@ -21,6 +21,17 @@ pub fn corpus() -> PathBuf {
     dir
 }
 
+/// The register of office-holders: `../shared/data/pocom` beside the corpus.
+pub fn pocom() -> PathBuf {
+    let dir = corpus().join("../data/pocom");
+    assert!(
+        dir.join("README.md").exists(),
+        "the POCOM register is not at {}",
+        dir.display()
+    );
+    dir
+}
+
 pub fn seed_path() -> PathBuf {
     corpus().join("seed/frus1981-88v03-d74.txt")
 }
