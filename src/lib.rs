@@ -5,6 +5,7 @@ pub mod app;
 pub mod arc_eq;
 pub mod components;
 pub mod loader;
+pub mod register;
 pub mod routes;
 pub mod state;
 pub mod timeline;

@@ -77,6 +77,9 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         let Some(doc) = parser.next_document() else {
             return fail(format!("{name}: no document in this file"));
         };
+        let mut one = [doc];
+        crate::register::flag_all(&mut one).await;
+        let [doc] = one;
         let summary = format!(
             "{} — {}",
             doc.n
@@ -149,6 +152,7 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
             ));
         }
     }
+    crate::register::flag_all(&mut docs).await;
     // Indexing and showing the volume are turns of their own, after the last slice.
     TimeoutFuture::new(0).await;
     let open = OpenVolume::new(volume, &docs, name.clone(), errors.clone());

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use leptos_router::hooks::use_location;
 use letterbook_core::{
-    dates, heading, presentation, volumes, Block, BlockKind, Document, Party, Severity,
+    dates, heading, presentation, volumes, Block, BlockKind, DiagnosticCode, Document, Party,
+    Severity,
 };
 use wasm_bindgen::JsCast;
 
@@ -122,6 +123,12 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         .map(|v| view! { <PrevNext volume=v doc=doc.clone()/> });
     let number = doc.n.as_ref().map(|n| format!("Document {n}"));
     let (date_text, date_title) = date_line(&doc);
+    // What the register of office-holders says against the date, beside the date itself.
+    let doubt = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::DateOutsideOffice)
+        .map(|d| format!("Doubtful: {}", d.message));
     let leading: Vec<AnyView> = doc
         .blocks
         .iter()
@@ -137,6 +144,7 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
     let warnings: Vec<String> = doc
         .diagnostics
         .iter()
+        .filter(|d| d.code != DiagnosticCode::DateOutsideOffice)
         .map(|d| {
             let sev = if d.severity == Severity::Error {
                 "Error"
@@ -173,7 +181,13 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                             <dd class="doc-with">{parties(&doc.participants)}</dd>
                         </div>
                     })}
-                    <div><dt>"Date"</dt><dd class="doc-date" title=date_title>{date_text}</dd></div>
+                    <div>
+                        <dt>"Date"</dt>
+                        <dd class="doc-date" title=date_title>
+                            {date_text}
+                            {doubt.map(|d| view! { <p class="date-doubt" role="note">{d}</p> })}
+                        </dd>
+                    </div>
                     {doc.place.clone().map(|p| view! { <div><dt>"Place"</dt><dd>{p}</dd></div> })}
                 </dl>
             </header>

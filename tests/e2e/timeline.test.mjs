@@ -257,6 +257,23 @@ describe("the timeline", () => {
     );
     assert.equal(await page.locator(".doc-date").innerText(), "September 11, 1934, from the heading");
     await page.screenshot({ path: join(ARTIFACTS, "memorandum-360.png"), fullPage: false });
+    assert.equal(await page.locator(".date-doubt").count(), 0);
+    // A date the document's own people contradict (the register of office-holders, served
+    // beside the app): said beside the date, which is kept.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => {
+      history.pushState({}, "", "/read/frus1894Nicaragua-d40");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await page.waitForSelector(".date-doubt");
+    assert.match(await page.locator(".doc-date").innerText(), /^April 30, 1891/);
+    const doubt = await page.locator(".date-doubt").innerText();
+    assert.ok(
+      doubt.startsWith("Doubtful: dated April 30, 1891, but the register of office-holders (POCOM) has Walter Quintin Gresham as Secretary of State from March 6, 1893"),
+      doubt,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "date-doubt-1280.png"), fullPage: false });
+    assert.deepEqual(await axe(page), []);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -30,6 +30,16 @@ fn the_register_reads_whole_and_keeps_as_a_table() {
     let text = table::write(&reg);
     let back = table::read("register.tsv", &text).expect("table");
     assert_eq!(back, reg);
+    // The copy the app serves is this table: remake it with
+    // `letterbook register ../shared/data/pocom > assets/register.tsv`.
+    let shipped =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/register.tsv");
+    assert!(
+        std::fs::read_to_string(&shipped).ok().as_deref() == Some(text.as_str()),
+        "{} is not the table of ../shared/data/pocom; remake it with \
+         `letterbook register ../shared/data/pocom > assets/register.tsv`",
+        shipped.display()
+    );
     println!(
         "register: {} people, {} offices, {} terms; table {} bytes",
         reg.people().len(),
