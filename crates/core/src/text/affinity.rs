@@ -312,6 +312,7 @@ mod tests {
             end: start + label.len(),
             label: label.into(),
             score: 1.0,
+            split_rank: 0,
         }
     }
 

@@ -46,7 +46,23 @@ pub enum Numbering {
     Unknown,
 }
 
+/// Cost of each step of `split_rank` where labels run to 99.
+const SPLIT_FIGURE: f32 = 0.1;
+
 impl Numbering {
+    /// What a label split from the end of a number costs beyond the longest split of that
+    /// number (`split_rank` steps). Where the labels run to 99, note 19 is as likely as
+    /// note 9, and prose cites short numbers more often than long ones: "telegram number
+    /// 1619" is 16 and note 19 rather than 161 and note 9, "lines 10 and 1156" are lines 10
+    /// and 11 and note 56. Where labels start again on each page, small labels are the
+    /// likelier and `size` says so.
+    pub fn split_cost(self, rank: u8) -> f32 {
+        match self {
+            Numbering::Running => SPLIT_FIGURE * f32::from(rank),
+            _ => 0.0,
+        }
+    }
+
     /// The practice of a volume whose documents date from `year`; `numbered_heading`: the
     /// heading carries a document number ("74. Letter …"), as only modern volumes do.
     pub fn of(year: Option<i32>, numbered_heading: bool) -> Numbering {
@@ -212,6 +228,10 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
         return greedy(input, cands);
     }
     let labels: Vec<Label> = cands.iter().map(|c| parse_label(&c.label)).collect();
+    let own_score: Vec<f32> = cands
+        .iter()
+        .map(|c| c.score - input.numbering.split_cost(c.split_rank))
+        .collect();
     // Labels by number, so each cell stores two small ids.
     let mut table: Vec<Label> = Vec::new();
     let mut id_of: HashMap<Label, u16> = HashMap::new();
@@ -286,9 +306,9 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
         }
         let repeated = input.repeats.get(k).copied().flatten().is_some();
         // Start: footnotes before k skipped.
-        for (c, cand) in cands.iter().enumerate() {
+        for c in 0..cands.len() {
             let s = lead[k]
-                + cand.score
+                + own_score[c]
                 + near[c]
                 + input.numbering.first(labels[c])
                 + index_bonus(labels[c], k + 1, strict);
@@ -346,7 +366,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                 if inserted == 0 {
                     continue;
                 }
-                let own = cands[j].score
+                let own = own_score[j]
                     + near[j]
                     + size[j]
                     + index_bonus(labels[j], k + 1, strict)
@@ -499,6 +519,10 @@ mod tests {
         } else {
             Numbering::PerPage
         };
+        place_numbered(text, notes, numbering)
+    }
+
+    fn place_numbered(text: &str, notes: usize, numbering: Numbering) -> Vec<Option<String>> {
         let ranges = vec![(0, text.len())];
         let breaks: Vec<usize> = text.match_indices("[Page").map(|(i, _)| i).collect();
         let cands = candidates(text, &ranges, None);
@@ -556,6 +580,24 @@ mod tests {
         assert_eq!(
             got[3].as_deref().map(|s| s.ends_with("delayed,|§")),
             Some(true)
+        );
+    }
+
+    #[test]
+    fn a_running_count_splits_the_shorter_number() {
+        // The label is unknown (the page renumbers the list from 1): 16 and note 19, not
+        // 161 and note 9.
+        let t = "In your announcement quoted in your telegram number 1619 you state";
+        let got = place_numbered(t, 1, Numbering::Running);
+        assert!(
+            got[0].as_deref().unwrap().ends_with("number 16|19"),
+            "{got:?}"
+        );
+        // Where labels start again on each page, the small label is the likelier.
+        let got = place_numbered(t, 1, Numbering::PerPage);
+        assert!(
+            got[0].as_deref().unwrap().ends_with("number 161|9"),
+            "{got:?}"
         );
     }
 

@@ -15,6 +15,9 @@ pub struct Candidate {
     pub label: String,
     /// How plausible this place is on its own (log-odds-like).
     pub score: f32,
+    /// For a label split from the end of a number: how many figures shorter it is than the
+    /// longest split of that number with a label of at most two figures (0 otherwise).
+    pub split_rank: u8,
 }
 
 /// The figure 1 as a scan often reads it.
@@ -74,6 +77,7 @@ fn scan_line(
             end: start + trimmed.len(),
             label: trimmed.to_string(),
             score: 1.0,
+            split_rank: 0,
         });
         return;
     }
@@ -130,6 +134,7 @@ fn scan_line(
                 end: base + off + 1,
                 label: OCR_ONE.to_string(),
                 score: 0.5,
+                split_rank: 0,
             });
             i += 1;
             continue;
@@ -185,6 +190,7 @@ fn scan_line(
                 end: base + end_off,
                 label: line[off..end_off].to_string(),
                 score,
+                split_rank: 0,
             });
             if i - run_start > 1 && chars[i - 1].1 == chars[i - 2].1 && !prev.is_whitespace() {
                 // "it.**": a printed asterisk of the text (OCR) and the marker "*".
@@ -194,6 +200,7 @@ fn scan_line(
                     end: base + end_off,
                     label: line[last..end_off].to_string(),
                     score: score - 1.0,
+                    split_rank: 0,
                 });
             }
             continue;
@@ -292,6 +299,11 @@ fn digit_candidates(
     };
     let before = run_start.checked_sub(1).map(|p| chars[p].1);
     let len = run_end - run_start;
+    // The longest label of at most two figures a split of this run can have.
+    let two_figure_split = (1..=len.saturating_sub(1).min(2))
+        .rev()
+        .find(|&l| chars[run_end - l].1 != '0')
+        .unwrap_or(0);
     // Every way to split the run into text + label (label at most 3 figures).
     for label_len in 1..=len.min(3) {
         let label_start = run_end - label_len;
@@ -305,6 +317,7 @@ fn digit_candidates(
             continue;
         }
         let mut score = next_score;
+        let mut split_rank = 0;
         let glued = glued_score(chars, run_start, next);
         let whole = &line[chars[run_start].0..end_off];
         let doubled = label_start > run_start && whole.len() == 2 && whole[..1] == whole[1..];
@@ -320,6 +333,9 @@ fn digit_candidates(
             // Split inside a number: "January 294" → "January 29" + 4.
             score -= 3.0;
             let prefix: &str = &line[chars[run_start].0..loff];
+            // Prose cites short numbers more often than long ones: the alignment weighs the
+            // splits of one run by `split_rank` where the volume's labels run to 99.
+            split_rank = two_figure_split.saturating_sub(label_len) as u8;
             if prefix.starts_with('0') {
                 score -= 1.0;
             }
@@ -360,6 +376,7 @@ fn digit_candidates(
             end: base + end_off,
             label: label.to_string(),
             score,
+            split_rank,
         });
     }
 }
