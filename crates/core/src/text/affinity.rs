@@ -100,6 +100,20 @@ const STOP: &[&str] = &[
     "received",
 ];
 
+/// One of `STOP`: a lookup per word of every note, so by binary search in a sorted copy.
+fn is_stop(word: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = STOP.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .binary_search(&word)
+        .is_ok()
+}
+
 /// For each note (list order), the candidates its text points to, with the weight of that
 /// evidence.
 pub(crate) fn affinity(
@@ -261,7 +275,7 @@ fn tokens(note: &str) -> Vec<(String, bool)> {
         let keep = if numeric {
             raw.len() >= 2
         } else {
-            raw.chars().count() >= 4 && raw.chars().all(char::is_alphabetic) && !STOP.contains(&raw)
+            raw.chars().count() >= 4 && raw.chars().all(char::is_alphabetic) && !is_stop(raw)
         };
         if keep && !out.iter().any(|(t, _)| t == raw) {
             out.push((raw.to_string(), numeric));

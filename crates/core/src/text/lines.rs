@@ -38,14 +38,11 @@ pub fn page_only(line: &str) -> bool {
 pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
-    // A bracket is rare in prose and found by a byte search; a substring search is set up
-    // anew on every call and every line is asked.
-    while let Some(i) = text[from..].find('[') {
+    // One substring searcher for every call (every line is asked); std's is set up anew.
+    static PAGE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = PAGE.get_or_init(|| memchr::memmem::Finder::new("[Page"));
+    while let Some(i) = finder.find(&text.as_bytes()[from..]) {
         let start = from + i;
-        if !text[start..].starts_with("[Page") {
-            from = start + 1;
-            continue;
-        }
         let after = &text[start + "[Page".len()..];
         let gap = after.len() - after.trim_start().len();
         let n_start = start + "[Page".len() + gap;
