@@ -16,7 +16,12 @@ fn main() {
     let f = std::env::args().nth(1).expect("a .txt file");
     let t = std::fs::read_to_string(&f).expect("readable");
     let body_end = t.find("\n  1. ").unwrap_or(t.len());
-    for c in marker_candidates(&t, &[(0, body_end)]) {
+    let stem = std::path::Path::new(&f)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let years = letterbook_core::dates::volume_years(stem.split("-d").next().unwrap_or(""));
+    for c in marker_candidates(&t, &[(0, body_end)], years) {
         println!("{:>6.2} {:>4} …{}", c.score, c.label, before(&t, c.start));
     }
     let d = letterbook_core::parse_text(&f, t.as_bytes()).expect("parses");

@@ -63,8 +63,13 @@ pub struct MarkerCandidate {
 }
 
 /// Every footnote-marker candidate in the byte ranges `ranges` of `text`.
-pub fn marker_candidates(text: &str, ranges: &[(usize, usize)]) -> Vec<MarkerCandidate> {
-    markers::candidates(text, ranges, None)
+/// `years`: the volume's (`dates::volume_years`), which some readings depend on.
+pub fn marker_candidates(
+    text: &str,
+    ranges: &[(usize, usize)],
+    years: Option<(i32, i32)>,
+) -> Vec<MarkerCandidate> {
+    markers::candidates(text, ranges, years)
         .into_iter()
         .map(|c| MarkerCandidate {
             start: c.start,
