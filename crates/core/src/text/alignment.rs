@@ -453,6 +453,14 @@ pub fn align(input: &AlignInput<'_>, cands: &[Candidate]) -> Vec<Option<usize>> 
                             options.push((s + OTHER_KIND_RESTART, i));
                         }
                     }
+                } else if input.numbering == Numbering::Running && kind(labels[j]) == 0 {
+                    // A running count may begin anywhere: after a memorandum's own * the
+                    // editors' 49 is the first of its sequence, not a break in the stars'.
+                    for (kd, &(s, i)) in per_kind.iter().enumerate() {
+                        if kd != 0 && i != usize::MAX && other[cell(pk, i)] == NONE {
+                            options.push((s + SWITCH, i));
+                        }
+                    }
                 }
                 // Only a count that starts again on every page restarts at a page break.
                 let per_page = matches!(input.numbering, Numbering::PerPage | Numbering::Unknown);
@@ -633,6 +641,19 @@ mod tests {
             got[0].as_deref().unwrap().ends_with("number 161|9"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_running_count_may_begin_after_a_star() {
+        // The memorandum's own *, then the editors' running count at 49.
+        let t = "folk, viz. the Morlacchi* amounting to about 93,000, an immigration started towards 1848. Colonel House49 Sir: the address of November 5, 1918,50 agreement";
+        let got = place_numbered(t, 3, Numbering::Running);
+        assert!(
+            got[0].as_deref().unwrap().ends_with("Morlacchi|*"),
+            "{got:?}"
+        );
+        assert!(got[1].as_deref().unwrap().ends_with("House|49"), "{got:?}");
+        assert!(got[2].as_deref().unwrap().ends_with("1918,|50"), "{got:?}");
     }
 
     #[test]
