@@ -8,7 +8,7 @@
 
 use gloo_timers::future::TimeoutFuture;
 use letterbook_core::tei::Step;
-use letterbook_core::{check_size, volumes::volume_label, Format};
+use letterbook_core::{check_size, presentation, volumes::volume_label, Format};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -144,11 +144,11 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
                 .map(|e| format!(" ({e})"))
                 .unwrap_or_default();
             return fail(format!(
-                "Foreign Relations, {} is already open with {} documents from {}; this file gives {} documents{first} and was not used",
+                "Foreign Relations, {} is already open with {} from {}; this file gives {}{first} and was not used",
                 volume_label(&volume.id),
-                open.volume.documents.len(),
+                presentation::count(open.volume.documents.len() as u64, "document"),
                 open.file,
-                docs.len()
+                presentation::count(docs.len() as u64, "document")
             ));
         }
     }
@@ -158,8 +158,8 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     let open = OpenVolume::new(volume, &docs, name.clone(), errors.clone());
     TimeoutFuture::new(0).await;
     let summary = format!(
-        "{} documents of Foreign Relations, {}",
-        docs.len(),
+        "{} of Foreign Relations, {}",
+        presentation::count(docs.len() as u64, "document"),
         open.label()
     );
     let href = volume_href(&open.volume.id);

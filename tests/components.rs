@@ -227,6 +227,40 @@ async fn wait_path(path: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn one_document_is_one_document() {
+    // The test volume without its second document.
+    let start = VOLUME.find(r#"<div type="document" xml:id="d2""#).unwrap();
+    let end = VOLUME[start..].find("</div>").unwrap() + start + "</div>".len();
+    let one =
+        format!("{}{}", &VOLUME[..start], &VOLUME[end..]).replace("frus1918Test", "frus1918One");
+    let _app = mount_app_at("/").await;
+    choose_file("frus1918One.xml", &one);
+    wait_for(".load.done").await;
+    assert!(
+        text(".load.done").ends_with("— 1 document of Foreign Relations, 1918, One"),
+        "{}",
+        text(".load.done")
+    );
+    let card = doc().query_selector_all(".volume-facts").unwrap();
+    let facts: Vec<String> = (0..card.length())
+        .filter_map(|i| card.get(i).and_then(|n| n.text_content()))
+        .collect();
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.starts_with("frus1918One · 1 document · from")),
+        "{facts:?}"
+    );
+    follow(&el(".volume-link[href='/volume/frus1918One']").unwrap()).await;
+    let page = text("body");
+    assert!(page.contains("1 document · 1 footnote"), "{page}");
+    assert!(
+        !page.contains("1 documents") && !page.contains("1 footnotes"),
+        "{page}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_tei_volume_opens_and_renders_its_constructs() {
     let _app = mount_app_at("/").await;
     choose_file("frus1918Test.xml", VOLUME);
@@ -338,7 +372,7 @@ async fn a_bad_file_is_an_error_with_its_place_and_nothing_is_lost() {
         .unwrap();
     assert!(
         last.contains(
-            "already open with 2 documents from frus1918Test.xml; this file gives 1 documents"
+            "already open with 2 documents from frus1918Test.xml; this file gives 1 document"
         ),
         "{last}"
     );

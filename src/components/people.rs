@@ -5,20 +5,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use letterbook_core::{plain_text, Document, EntityKey, Named};
+use letterbook_core::{plain_text, presentation, Document, EntityKey, Named};
 
 use crate::components::inline::{inlines_view, InlineCtx, SpanRegistry};
 use crate::components::popover::PopBody;
 use crate::state::{doc_href, Library};
-
-/// "s" when `n` is not one.
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
 
 /// The popover's content for the `k`-th name span of the view.
 pub fn entity_body(
@@ -78,7 +69,7 @@ pub fn entity_body(
             .into_any()
     } else {
         view! {
-            <p class="entity-mentions">{format!("Also named in {} other document{} of this volume:", docs.len(), plural(docs.len()))}</p>
+            <p class="entity-mentions">{format!("Also named in {} of this volume:", presentation::count(docs.len() as u64, "other document"))}</p>
             <ul class="entity-docs">{shown}</ul>
             {(more > 0).then(|| view! { <p class="entity-more">{format!("and {more} more")}</p> })}
         }
@@ -113,7 +104,7 @@ pub fn PeoplePanel(doc: Arc<Document>) -> impl IntoView {
                 <span class="panel-name">{name}</span>
                 {about.map(|a| view! { <span class="panel-about">{a}</span> })}
                 {(others > 0).then(|| view! {
-                    <span class="panel-count">{format!("named in {others} other document{}", plural(others))}</span>
+                    <span class="panel-count">{format!("named in {}", presentation::count(others as u64, "other document"))}</span>
                 })}
             </li>
         }

@@ -1,7 +1,7 @@
 //! `/`: the library — what is open, and a way to open more.
 
 use leptos::prelude::*;
-use letterbook_core::{dates, volumes::volume_label};
+use letterbook_core::{dates, presentation, volumes::volume_label};
 
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, volume_href, Library};
@@ -19,7 +19,7 @@ pub fn LibraryPage() -> impl IntoView {
                 view! {
                     <li class="volume-card">
                         <a class="volume-link" href=volume_href(&v.volume.id)>{title}</a>
-                        <span class="volume-facts">{format!("{} · {n} documents · from {}", v.volume.id, v.file)}</span>
+                        <span class="volume-facts">{format!("{} · {} · from {}", v.volume.id, presentation::count(n as u64, "document"), v.file)}</span>
                     </li>
                 }
             })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
-use letterbook_core::{dates, volumes::volume_label, TocEntry};
+use letterbook_core::{dates, presentation, volumes::volume_label, TocEntry};
 
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, Library, OpenVolume};
@@ -67,8 +67,9 @@ fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
         _ => "undated".to_string(),
     };
     let facts = format!(
-        "{} documents · {} footnotes · {span}",
-        st.documents, st.footnotes
+        "{} · {} · {span}",
+        presentation::count(st.documents as u64, "document"),
+        presentation::count(st.footnotes as u64, "footnote")
     );
     let toc_open = RwSignal::new(true);
     let entries = v.toc.clone();

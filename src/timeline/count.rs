@@ -8,9 +8,9 @@ pub fn showing(s: &Selection) -> String {
     let (shown, total) = (s.shown(), s.total);
     let undated = s.undated.len();
     let mut t = format!(
-        "Showing {} of {} documents",
+        "Showing {} of {}",
         thousands(shown),
-        thousands(total)
+        presentation::count(total as u64, "document")
     );
     if undated > 0 {
         t.push_str(&format!(" ({} undated)", thousands(undated)));

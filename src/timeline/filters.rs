@@ -115,7 +115,7 @@ pub fn Filters() -> impl IntoView {
                     }/>
                 <datalist id="tl-people">
                     {move || people.get().into_iter().take(800).map(|(_, label, n)| view! {
-                        <option value=label.clone()>{format!("{n} documents")}</option>
+                        <option value=label.clone()>{presentation::count(n as u64, "document")}</option>
                     }).collect_view()}
                 </datalist>
             </label>

@@ -252,8 +252,10 @@ fn main() -> ExitCode {
             }
             let _ = writeln!(
                 out,
-                "{docs} documents parsed from {} files, {warnings} warnings{}",
-                files.len(),
+                "{} parsed from {}, {}{}",
+                presentation::count(docs as u64, "document"),
+                presentation::count(files.len() as u64, "file"),
+                presentation::count(warnings as u64, "warning"),
                 if failed { ", errors" } else { "" }
             );
         }
@@ -291,13 +293,13 @@ fn summary(file: &str, d: &Document) -> String {
         _ => "no page breaks".to_string(),
     };
     let mut s = format!(
-        "{file}: {} {}: {} → {}; {date}; {} footnotes ({placed} placed); {pages}; {} refs",
+        "{file}: {} {}: {} → {}; {date}; {} ({placed} placed); {pages}; {}",
         d.id,
         d.kind.as_str(),
         parties(&d.from),
         parties(&d.to),
-        d.footnotes.len(),
-        d.refs.len()
+        presentation::count(d.footnotes.len() as u64, "footnote"),
+        presentation::count(d.refs.len() as u64, "ref")
     );
     for g in &d.diagnostics {
         let at = match (g.line, g.column) {
@@ -347,16 +349,16 @@ fn volume_summary(file: &str, v: &VolumeParse, verbose: bool) -> String {
     let docs = &v.documents;
     let st = VolumeStats::of(&mut docs.iter());
     let mut s = format!(
-        "{file}: {} — {}\n  {} documents, {} footnotes, {} page breaks, {} dated, {} undated, {} persons, {} terms",
+        "{file}: {} — {}\n  {}, {}, {}, {} dated, {} undated, {}, {}",
         v.volume.id,
         v.volume.title,
-        st.documents,
-        st.footnotes,
-        st.pages,
-        st.dated,
-        st.undated(),
-        v.volume.persons.len(),
-        v.volume.terms.len(),
+        presentation::count(st.documents as u64, "document"),
+        presentation::count(st.footnotes as u64, "footnote"),
+        presentation::count(st.pages as u64, "page break"),
+        presentation::thousands(st.dated as u64),
+        presentation::thousands(st.undated() as u64),
+        presentation::count(v.volume.persons.len() as u64, "person"),
+        presentation::count(v.volume.terms.len() as u64, "term"),
     );
     // By code, each with its first message as an example.
     let mut kinds: std::collections::BTreeMap<&str, (usize, &str)> = Default::default();

@@ -73,7 +73,7 @@ fn check_summarises_and_fails_on_errors() {
         out.contains("bad.txt:3:9: invalid UTF-8 (byte 0xE9)"),
         "{out}"
     );
-    assert!(out.contains("1 documents parsed from 2 files"), "{out}");
+    assert!(out.contains("1 document parsed from 2 files"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -94,9 +94,30 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count and its noun, in the number the count asks for: "1 document", "4,874
+/// documents", "0 documents". `one` takes an "s" for the plural unless it ends in one.
+pub fn count(n: u64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else if one.ends_with('s') {
+        format!("{} {one}", thousands(n))
+    } else {
+        format!("{} {one}s", thousands(n))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1, "document"), "1 document");
+        assert_eq!(count(0, "document"), "0 documents");
+        assert_eq!(count(4874, "document"), "4,874 documents");
+        assert_eq!(count(1, "page break"), "1 page break");
+        assert_eq!(count(2, "warning"), "2 warnings");
+    }
 
     #[test]
     fn thousands_separators() {

@@ -321,7 +321,11 @@ fn count_label(mk: &Mark, lane: &Lane) -> String {
             dates::display(&iso_day(mk.end))
         )
     };
-    format!("{} documents, {span}, {}: zoom in", mk.count, lane.label)
+    format!(
+        "{}, {span}, {}: zoom in",
+        presentation::count(u64::from(mk.count), "document"),
+        lane.label
+    )
 }
 
 fn paint_axis(axis_el: &HtmlElement, span: Span) {
@@ -383,10 +387,10 @@ fn announce_later(cx: &ChartCtx, span: Span, in_view: u32) {
         h.clear();
     }
     let text = format!(
-        "Showing {} to {}: {} documents in view.",
+        "Showing {} to {}: {} in view.",
         dates::display(&iso_day(span.s as i64)),
         dates::display(&iso_day(span.e as i64)),
-        in_view
+        presentation::count(u64::from(in_view), "document")
     );
     let announce = cx.announce;
     cx.announce_timer.set_value(
