@@ -202,6 +202,11 @@ impl Library {
         });
     }
 
+    /// A reference's place on history.state.gov (for one that is not open here).
+    pub fn online(&self, from: &Document, target: &str) -> Option<String> {
+        letterbook_core::volumes::target_online(from.volume.as_deref(), target)
+    }
+
     /// Where a reference of `from` leads in this collection.
     pub fn follow(&self, from: &Document, target: &str) -> Followed {
         match self.coll.with_untracked(|c| c.resolve(from, target)) {
@@ -236,7 +241,7 @@ impl Followed {
 pub fn missing_text(what: &str, volume: Option<&str>) -> String {
     match volume {
         Some(v) => format!(
-            "{what} is in Foreign Relations, {}, which is not open.",
+            "{what} is in Foreign Relations, {}, which is not open: open its file, or read it on history.state.gov.",
             volume_label(v)
         ),
         None => format!("{what} is not in this collection."),

@@ -58,6 +58,21 @@ async fn opens_on_the_sample_with_its_particulars() {
     assert_eq!(text(".salutation"), "Dear Mr. Secretary,");
     assert_eq!(text(".signature"), "A. Gromyko3");
     assert_eq!(doc().query_selector_all(".fn-marker").unwrap().length(), 3);
+    // The way out to the edition: this letter's page, and Document 73 (not open here).
+    let online = el("a.doc-online").expect("a link to history.state.gov");
+    assert_eq!(
+        online.get_attribute("href").as_deref(),
+        Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d74")
+    );
+    let d73 = el(".note a.ref.missing").expect("the reference to Document 73, linked out");
+    assert_eq!(
+        d73.get_attribute("href").as_deref(),
+        Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d73")
+    );
+    assert!(d73
+        .get_attribute("title")
+        .unwrap_or_default()
+        .contains("not in this collection"));
 }
 
 #[wasm_bindgen_test]
@@ -91,9 +106,13 @@ async fn a_marker_opens_its_note_and_escape_returns_focus() {
         web_sys::window().unwrap().location().hash().unwrap(),
         "#fn2"
     );
-    // The missing document is shown, never linked.
-    assert!(el("#fn-popover a.ref").is_none());
-    assert!(el("#fn-popover .ref.missing").is_some());
+    // The missing document is never an in-app link: it leads to the edition's page.
+    let out = el("#fn-popover a.ref.missing").expect("linked out");
+    assert_eq!(
+        out.get_attribute("href").as_deref(),
+        Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d73")
+    );
+    assert!(el("#fn-popover a.ref:not(.missing)").is_none());
 
     press("Escape");
     settle().await;

@@ -123,6 +123,9 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         .map(|v| view! { <PrevNext volume=v doc=doc.clone()/> });
     let number = doc.n.as_ref().map(|n| format!("Document {n}"));
     let (date_text, date_title) = date_line(&doc);
+    // The edition's own page, for the printed facsimile and citing (an https address the
+    // core builds from a checked id, never from the document's text).
+    let online = volumes::document_online(&doc.id);
     // What the register of office-holders says against the date, beside the date itself.
     let doubt = doc
         .diagnostics
@@ -189,6 +192,12 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                         </dd>
                     </div>
                     {doc.place.clone().map(|p| view! { <div><dt>"Place"</dt><dd>{p}</dd></div> })}
+                    {online.map(|href| view! {
+                        <div>
+                            <dt>"Online"</dt>
+                            <dd><a class="doc-online" href=href rel="external noopener">"This document on history.state.gov"</a></dd>
+                        </div>
+                    })}
                 </dl>
             </header>
             <div class="doc-body">{blocks_view(&body, &ctx)}</div>

@@ -21,7 +21,7 @@ pub fn ReaderPage() -> impl IntoView {
             None => match DocId::parse(&id) {
                 Some(d) if d.volume().is_some_and(|v| lib.volume(v).is_none()) => {
                     let vol = d.volume().unwrap_or_default().to_string();
-                    view! { <NotOpen volume=vol what=format!("Document {} is in this volume.", d.number())/> }.into_any()
+                    view! { <NotOpen volume=vol what=format!("Document {} is in this volume.", d.number()) doc_local=d.local()/> }.into_any()
                 }
                 _ => view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }.into_any(),
             },

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
-use letterbook_core::{dates, presentation, volumes::volume_label, TocEntry};
+use letterbook_core::{dates, presentation, volumes, volumes::volume_label, TocEntry};
 
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, Library, OpenVolume};
@@ -27,14 +27,28 @@ pub fn VolumePage() -> impl IntoView {
 
 /// A volume that is not open (after a reload, or from a link): say so and offer to open it.
 #[component]
-pub fn NotOpen(volume: String, #[prop(optional, into)] what: Option<String>) -> impl IntoView {
+pub fn NotOpen(
+    volume: String,
+    #[prop(optional, into)] what: Option<String>,
+    /// The document asked for (`d12`), to link to its page online.
+    #[prop(optional, into)]
+    doc_local: Option<String>,
+) -> impl IntoView {
     let label = volume_label(&volume);
+    let online = volumes::online(&volume, doc_local.as_deref());
     Effect::new(move |_| document().set_title("Volume not open · Letterbook"));
     view! {
         <section class="not-open" aria-labelledby="not-open-title">
             <h1 id="not-open-title">{format!("Foreign Relations, {label}, is not open")}</h1>
             <p>{what.unwrap_or_default()}{format!(" Open the file {volume}.xml and this page will show it.")}</p>
             <OpenFiles label=format!("Open {volume}.xml…")/>
+            {online.map(|href| view! {
+                <p class="not-open-online">
+                    "Or read it on "
+                    <a class="online-link" href=href rel="external noopener">"history.state.gov"</a>
+                    "."
+                </p>
+            })}
         </section>
     }
 }

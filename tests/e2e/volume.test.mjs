@@ -131,9 +131,18 @@ describe("a whole TEI volume", () => {
     await page.goto(app.base + "/read/frus1934v05-d127#fn2");
     await page.locator("#not-open-title").waitFor();
     assert.match(await page.locator("#not-open-title").innerText(), /Foreign Relations, 1934, Volume V, is not open/);
+    // The way out while the file is not at hand: the document on history.state.gov.
+    assert.equal(
+      await page.locator("a.online-link").getAttribute("href"),
+      "https://history.state.gov/historicaldocuments/frus1934v05/d127",
+    );
     await openFiles(page, VOLUME);
     await page.locator("#doc-title").waitFor({ timeout: 60_000 });
     await page.locator("#fn-popover").waitFor();
+    assert.equal(
+      await page.locator("a.doc-online").getAttribute("href"),
+      "https://history.state.gov/historicaldocuments/frus1934v05/d127",
+    );
     assert.equal(await page.locator("#fnref2").getAttribute("aria-expanded"), "true");
     assert.equal(new URL(page.url()).hash, "#fn2");
     // A page URL leads to the document where the page begins.

@@ -96,6 +96,46 @@ pub enum Destination {
     Unknown,
 }
 
+/// Where the Office of the Historian publishes a volume, or one of its documents
+/// (`d74`): `https://history.state.gov/historicaldocuments/frus1981-88v03/d74`. `None`
+/// for an id that is not a FRUS volume's (the address is built, so it is checked).
+pub fn online(volume: &str, document: Option<&str>) -> Option<String> {
+    let safe = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if !volume.starts_with("frus") || !safe(volume) || document.is_some_and(|d| !safe(d)) {
+        return None;
+    }
+    let base = format!("https://history.state.gov/historicaldocuments/{volume}");
+    Some(match document {
+        Some(d) => format!("{base}/{d}"),
+        None => base,
+    })
+}
+
+/// A document's page on history.state.gov, when its id names its volume
+/// (`frus1981-88v03-d74`).
+pub fn document_online(id: &str) -> Option<String> {
+    let d = DocId::parse(id)?;
+    online(d.volume()?, Some(&d.local()))
+}
+
+/// Where a reference of a document of `volume` leads on history.state.gov: the document,
+/// the printed page (`pg_151`) or the volume. `None` when no volume is known.
+pub fn target_online(volume: Option<&str>, target: &str) -> Option<String> {
+    match destination(volume, target) {
+        Destination::Document { id, .. } => document_online(&id),
+        Destination::Page {
+            volume: Some(v),
+            page,
+        } => online(&v, Some(&format!("pg_{page}"))),
+        Destination::Volume(v) => online(&v, None),
+        _ => None,
+    }
+}
+
 /// Resolves `target` (`d73`, `pg_9`, `frus1933v05#pg_151`, `frus1933v05#d12`, a URL) for a
 /// document of `volume`.
 pub fn destination(volume: Option<&str>, target: &str) -> Destination {
@@ -133,6 +173,30 @@ pub fn destination(volume: Option<&str>, target: &str) -> Destination {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_on_history_state_gov() {
+        assert_eq!(
+            document_online("frus1981-88v03-d74").as_deref(),
+            Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d74")
+        );
+        assert_eq!(
+            online("frus1934v05", None).as_deref(),
+            Some("https://history.state.gov/historicaldocuments/frus1934v05")
+        );
+        assert_eq!(document_online("d74"), None, "no volume");
+        assert_eq!(
+            target_online(Some("frus1934v05"), "frus1933v05#pg_151").as_deref(),
+            Some("https://history.state.gov/historicaldocuments/frus1933v05/pg_151")
+        );
+        assert_eq!(
+            target_online(Some("frus1934v05"), "frus1933v05").as_deref(),
+            Some("https://history.state.gov/historicaldocuments/frus1933v05")
+        );
+        assert_eq!(target_online(None, "d73"), None);
+        assert_eq!(online("frus1934v05/../x", None), None);
+        assert_eq!(online("javascript:alert(1)", None), None);
+    }
 
     #[test]
     fn labels() {

@@ -17,7 +17,14 @@ pub fn ref_view(r: &RefSpan, ctx: &InlineCtx) -> AnyView {
         .into_any(),
         Followed::Missing(volume) => {
             let why = missing_text(&plain_text(&r.inlines), volume.as_deref());
-            view! { <span class="ref missing" title=why>{inner}</span> }.into_any()
+            // Not open here: the edition's own page, when a volume is known.
+            match ctx.lib.online(&ctx.doc, &r.target) {
+                Some(url) => view! {
+                    <a class="ref missing external" href=url rel="external noopener" title=why>{inner}</a>
+                }
+                .into_any(),
+                None => view! { <span class="ref missing" title=why>{inner}</span> }.into_any(),
+            }
         }
     }
 }
