@@ -1,7 +1,7 @@
 //! The application shell: collection, router, header and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::open_files::DropTarget;
@@ -27,8 +27,11 @@ pub fn AppWith(lib: Library) -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to the text"</a>
             <header class="app-bar">
                 <a class="brand" href=LIBRARY>"Letterbook"</a>
-                <a class="app-nav" href=LIBRARY>"Library"</a>
-                <a class="app-nav" href=TIMELINE>"Timeline"</a>
+                // One group, the current page marked (aria-current="page", set by the router).
+                <nav class="app-nav" aria-label="Main">
+                    <A href=LIBRARY exact=true>"Library"</A>
+                    <A href=TIMELINE>"Timeline"</A>
+                </nav>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>
             <main id="main" tabindex="-1">

@@ -33,8 +33,12 @@ async function open(page, files, expect) {
 
 /** Goes to the timeline as a reader would: the header's link. */
 async function toTimeline(page) {
+  // The header's navigation is one group that marks where the reader is.
+  const current = () => page.locator("header nav.app-nav a[aria-current='page']").allInnerTexts();
+  if (new URL(page.url()).pathname === "/") assert.deepEqual(await current(), ["Library"]);
   await page.click("header .app-nav >> text=Timeline");
   await page.locator("#tl-title").waitFor();
+  assert.deepEqual(await current(), ["Timeline"]);
   await page.locator(".tl-row").first().waitFor();
 }
 
