@@ -55,8 +55,11 @@ pub fn LibraryPage() -> impl IntoView {
                     view! { <ul class="volume-list">{v}</ul> }.into_any()
                 }
             }}
-            <h2>"Single documents"</h2>
-            <ul class="doc-list">{loose}</ul>
+            // No heading over nothing: the sample joins its volume when the volume is opened.
+            {move || (!lib.loose_documents().is_empty()).then(|| view! {
+                <h2>"Single documents"</h2>
+                <ul class="doc-list">{loose}</ul>
+            })}
         </section>
     }
 }

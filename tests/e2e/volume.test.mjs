@@ -161,6 +161,9 @@ describe("a whole TEI volume", () => {
     await page.locator("#library-title").waitFor();
     await openFiles(page, MODERN);
     await page.locator(".load.done", { hasText: "frus1981-88v03-d72-d75.xml" }).waitFor();
+    // The sample letter is now a document of that volume: no empty "Single documents".
+    assert.equal(await page.locator(".doc-list li").count(), 0);
+    assert.equal(await page.locator("h2", { hasText: "Single documents" }).count(), 0);
     const dir = mkdtempSync(join(tmpdir(), "letterbook-e2e-"));
     const cut = join(dir, "cut.xml");
     const bytes = readFileSync(VOLUME);
