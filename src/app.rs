@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::components::open_files::DropTarget;
 use crate::routes::library::LibraryPage;
@@ -51,6 +53,55 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                 </p>
             </footer>
             <DropTarget/>
+            <RouteFocus/>
         </Router>
     }
+}
+
+/// On every move to another page: focus goes to the new page's main heading (focusable,
+/// not in the tab order), so the next Tab starts at its top and not at the old page's
+/// control, and the page's title is announced. A move to a note or marker (`#fn2`)
+/// leaves the focus to the reader, which puts it there.
+#[component]
+fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    let announce = RwSignal::new(String::new());
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _path = location.pathname.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        let hash = location.hash.get_untracked();
+        // After the new page is in the DOM (and has set its title).
+        set_timeout(
+            move || {
+                let doc = document();
+                if hash.is_empty() {
+                    if let Some(h) = doc
+                        .query_selector("main h1")
+                        .ok()
+                        .flatten()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        if !h.has_attribute("tabindex") {
+                            let _ = h.set_attribute("tabindex", "-1");
+                        }
+                        let _ = h.focus();
+                        // At once: the page is new, there is nothing to follow with the eye.
+                        if let Some(w) = web_sys::window() {
+                            let opts = web_sys::ScrollToOptions::new();
+                            opts.set_top(0.0);
+                            opts.set_behavior(web_sys::ScrollBehavior::Instant);
+                            w.scroll_to_with_scroll_to_options(&opts);
+                        }
+                    }
+                }
+                announce.set(doc.title());
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    view! { <p id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announce.get()}</p> }
 }

@@ -52,6 +52,17 @@ describe("a whole TEI volume", () => {
     await page.click(".volume-link");
     await page.locator("#volume-title").waitFor();
     assert.equal(new URL(page.url()).pathname, "/volume/frus1934v05");
+    // Focus is on the new page's heading (not in the tab order), the title announced; the
+    // next Tab starts at the top of the page, not after the contents.
+    await page.waitForFunction(() => document.activeElement?.id === "volume-title");
+    assert.equal(await page.locator("#volume-title").getAttribute("tabindex"), "-1");
+    await page.waitForFunction(() => document.getElementById("route-announcer")?.textContent === document.title);
+    await page.keyboard.press("Tab");
+    const afterHeading = await page.evaluate(() => {
+      const a = document.activeElement, h = document.getElementById("volume-title");
+      return !!(a && h && (h.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) && a.getBoundingClientRect().top < innerHeight);
+    });
+    assert.ok(afterHeading, "the first Tab after the heading lands on screen, below it");
     assert.match(await page.locator("#volume-title").innerText(), /1934, The American Republics, Volume V/);
     assert.equal(await page.locator(".toc a.toc-doc").count(), 639);
     const first = page.locator(".toc a.toc-doc").first();
@@ -120,6 +131,9 @@ describe("a whole TEI volume", () => {
     const n = Number(here.split("-d").pop());
     await page.click(".pager-next");
     await page.waitForURL((u) => u.pathname === `/read/frus1934v05-d${n + 1}`);
+    // Not left on the off-screen pager link: on the new document's heading, at the top.
+    await page.waitForFunction(() => document.activeElement?.id === "doc-title");
+    assert.equal(await page.evaluate(() => scrollY), 0);
     await page.click(".pager-prev");
     await page.waitForURL((u) => u.pathname === here);
     assert.deepEqual(errors, []);
