@@ -413,6 +413,38 @@ fn shorten(s: &str, max: usize) -> String {
 fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
     let lib = expect_context::<Library>();
     let (prev, next) = volume.neighbours(&doc.id);
+    // "[" and "]" go to the previous and next document, as the pager's links do; never
+    // while typing, with a modifier, or while a note is open (its keys are its own).
+    let hrefs = (
+        prev.and_then(|id| lib.get_untracked(id))
+            .map(|d| doc_href(&d.id, None)),
+        next.and_then(|id| lib.get_untracked(id))
+            .map(|d| doc_href(&d.id, None)),
+    );
+    let navigate = leptos_router::hooks::use_navigate();
+    let notes = use_context::<crate::components::popover::Popover>();
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        if notes.is_some_and(|n| n.open.get_untracked().is_some()) {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        });
+        let target = match ev.key().as_str() {
+            "[" => hrefs.0.as_deref(),
+            "]" => hrefs.1.as_deref(),
+            _ => None,
+        };
+        if let (false, Some(href)) = (typing, target) {
+            ev.prevent_default();
+            navigate(href, Default::default());
+        }
+    });
+    on_cleanup(move || on_key.remove());
     let link = move |id: Option<&str>, rel: &'static str, arrow: &'static str| {
         let d = id.and_then(|id| lib.get_untracked(id))?;
         let label =
@@ -424,11 +456,12 @@ fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
             format!("{label} {arrow}")
         };
         Some(view! {
-            <a class=format!("pager-{rel}") rel=rel href=doc_href(&d.id, None) title=d.title.clone()>{text}</a>
+            <a class=format!("pager-{rel}") rel=rel href=doc_href(&d.id, None) title=d.title.clone()
+                aria-keyshortcuts=if rel == "prev" { "[" } else { "]" }>{text}</a>
         })
     };
     view! {
-        <nav class="pager" aria-label="Previous and next document">
+        <nav class="pager" aria-label="Previous and next document ([ and ] keys)">
             {link(prev, "prev", "←")}
             {link(next, "next", "→")}
         </nav>

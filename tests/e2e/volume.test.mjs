@@ -136,6 +136,13 @@ describe("a whole TEI volume", () => {
     assert.equal(await page.evaluate(() => scrollY), 0);
     await page.click(".pager-prev");
     await page.waitForURL((u) => u.pathname === here);
+    // The same by keyboard: "]" next, "[" back.
+    await page.keyboard.press("]");
+    await page.waitForURL((u) => u.pathname === `/read/frus1934v05-d${n + 1}`);
+    await page.waitForFunction(() => document.activeElement?.id === "doc-title");
+    await page.keyboard.press("[");
+    await page.waitForURL((u) => u.pathname === here);
+    assert.equal(await page.locator(".pager-next").getAttribute("aria-keyshortcuts"), "]");
     assert.deepEqual(errors, []);
     await context.close();
   });
