@@ -35,18 +35,18 @@ pub async fn register() -> Option<Rc<Register>> {
     if let Some(known) = known {
         return known;
     }
-    let held = match fetch().await {
-        Ok(reg) => Held::Loaded(Rc::new(reg)),
+    let (held, got) = match fetch().await {
+        Ok(reg) => {
+            let reg = Rc::new(reg);
+            (Held::Loaded(reg.clone()), Some(reg))
+        }
         Err(e) => {
             leptos::logging::warn!("the register of office-holders is not available: {e}");
-            Held::Unavailable
+            (Held::Unavailable, None)
         }
     };
     REGISTER.with(|r| *r.borrow_mut() = held);
-    REGISTER.with(|r| match &*r.borrow() {
-        Held::Loaded(reg) => Some(reg.clone()),
-        _ => None,
-    })
+    got
 }
 
 async fn fetch() -> Result<Register, String> {

@@ -413,13 +413,15 @@ fn shorten(s: &str, max: usize) -> String {
 fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
     let lib = expect_context::<Library>();
     let (prev, next) = volume.neighbours(&doc.id);
+    let (prev, next) = (
+        prev.and_then(|id| lib.get_untracked(id)),
+        next.and_then(|id| lib.get_untracked(id)),
+    );
     // "[" and "]" go to the previous and next document, as the pager's links do; never
     // while typing, with a modifier, or while a note is open (its keys are its own).
     let hrefs = (
-        prev.and_then(|id| lib.get_untracked(id))
-            .map(|d| doc_href(&d.id, None)),
-        next.and_then(|id| lib.get_untracked(id))
-            .map(|d| doc_href(&d.id, None)),
+        prev.as_ref().map(|d| doc_href(&d.id, None)),
+        next.as_ref().map(|d| doc_href(&d.id, None)),
     );
     let navigate = leptos_router::hooks::use_navigate();
     let notes = use_context::<crate::components::popover::Popover>();
@@ -445,8 +447,8 @@ fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
         }
     });
     on_cleanup(move || on_key.remove());
-    let link = move |id: Option<&str>, rel: &'static str, arrow: &'static str| {
-        let d = id.and_then(|id| lib.get_untracked(id))?;
+    let link = |d: Option<Arc<Document>>, rel: &'static str, arrow: &'static str| {
+        let d = d?;
         let label =
             d.n.as_ref()
                 .map_or_else(|| d.title.clone(), |n| format!("Document {n}"));

@@ -21,8 +21,9 @@
 use chrono::{Duration, NaiveDate};
 
 use super::{Register, Tenure};
+use crate::correspondence::parties;
 use crate::dates;
-use crate::model::{Diagnostic, DiagnosticCode, Document, Party, Precision};
+use crate::model::{Diagnostic, DiagnosticCode, Document, Precision};
 
 /// Grace either side of a term.
 const GRACE_DAYS: i64 = 365;
@@ -44,11 +45,13 @@ pub fn check(doc: &Document, reg: &Register) -> Option<Diagnostic> {
     let mut against: Vec<(u32, &Tenure)> = Vec::new();
     let mut known = 0;
     for party in doc.from.iter().chain(&doc.to) {
-        let Some(surname) = surname(party) else {
+        // "Walter Q. Gresham", "Mr. Van Buren": the surname as the correspondence model
+        // reads it (titles, initials and suffixes dropped, particles kept).
+        let Some((surname, _)) = party.name.as_deref().and_then(parties::surname) else {
             continue;
         };
         let meant: Vec<u32> = reg
-            .with_surname(surname)
+            .with_surname(&surname)
             .iter()
             .copied()
             .filter(|&p| reg.tenures_of(p).any(|t| overlaps(t, around)))
@@ -115,14 +118,6 @@ pub fn flag(doc: &mut Document, reg: &Register) {
     }
 }
 
-/// The surname a party gives: the last word of its name ("Walter Q. Gresham" → "Gresham").
-fn surname(p: &Party) -> Option<&str> {
-    let name = p.name.as_deref()?;
-    name.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .rfind(|w| w.chars().count() > 1)
-}
-
 fn overlaps(t: &Tenure, (lo, hi): (NaiveDate, NaiveDate)) -> bool {
     let Some(start) = t.start.or(t.end) else {
         return false;
@@ -160,7 +155,7 @@ fn term_span(t: &Tenure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateInfo, DateSource};
+    use crate::model::{DateInfo, DateSource, Party};
     use crate::register::{Person, Register, Tenure};
 
     fn reg() -> Register {
@@ -251,6 +246,10 @@ mod tests {
     #[test]
     fn a_party_the_register_does_not_know_says_nothing() {
         assert!(check(&doc("Kimberley", "Lacayo", "1891-04-30"), &reg()).is_none());
+        // The surname as the correspondence model reads it: "Walter Q. Gresham".
+        let mut full = doc("Gresham", "Bayard", "1891-04-30");
+        full.from[0].name = Some("Walter Q. Gresham".into());
+        assert!(check(&full, &reg()).is_some());
         // One known party alone may be a namesake.
         assert!(check(&doc("Gresham", "Kimberley", "1891-04-30"), &reg()).is_none());
         // Around 1887 Gresham held no office, so only Bayard is known: Secretary then.

@@ -66,7 +66,6 @@ pub fn page_markers(text: &str) -> Vec<(usize, usize, &str)> {
 /// bracketed telegram headers ("[Telegram]", "[Paraphrase]"), despatch numbers ("No. 42.]").
 pub fn is_source_line(line: &str) -> bool {
     static FILE: OnceLock<Regex> = OnceLock::new();
-    static NUMBER: OnceLock<Regex> = OnceLock::new();
     static LABEL: OnceLock<Regex> = OnceLock::new();
     static SERIES: OnceLock<Regex> = OnceLock::new();
     static PAPERS: OnceLock<Regex> = OnceLock::new();
@@ -108,9 +107,16 @@ pub fn is_source_line(line: &str) -> bool {
             r"^[A-Z][A-Za-z. ]{0,30} \d+(\.\d+)?( [A-Z][a-z]+)?/(\d+[a-z]?\b|-)",
         )
         .is_match(t)
-        || (t.starts_with("No") || t.starts_with("*No"))
-            && re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
+        || is_paper_number(t)
         || t.len() <= 6 && re(&LABEL, r"^[A-Z]{1,5}\.$").is_match(t)
+}
+
+/// "No. 1025", "No. 42.]", "*No. 52.": a despatch's or note's own number, alone on its line.
+pub fn is_paper_number(line: &str) -> bool {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim();
+    (t.starts_with("No") || t.starts_with("*No"))
+        && re(&NUMBER, r"^\*?No\. ?\d+[a-zA-Z]?\.?\]?(?:\[\d+\])?$").is_match(t)
 }
 
 /// The whole line is in square brackets (an editors' note or a telegram header).

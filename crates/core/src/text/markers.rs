@@ -527,7 +527,7 @@ fn digit_candidates(
                 score -= 1.0;
             }
             // "No. 1025" alone on its line is the paper's own serial number: whole.
-            if is_serial_line(line) {
+            if crate::text::lines::is_paper_number(line) {
                 score -= 1.0;
             }
             // "Your 34 [33]": a number the editors correct is whole.
@@ -570,14 +570,6 @@ fn digit_candidates(
             split_rank,
         });
     }
-}
-
-/// "No. 1025", "No. 42." alone on a line: a despatch's or note's own number.
-fn is_serial_line(line: &str) -> bool {
-    let t = line.trim();
-    t.strip_prefix("No.")
-        .map(|r| r.trim().trim_end_matches('.'))
-        .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Is `prefix` a whole day of the month ("June 19") or a year ("June 30, 1934"), given
