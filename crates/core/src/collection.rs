@@ -21,6 +21,9 @@ pub struct OpenVolume {
     pub file: String,
     /// Errors met while parsing ("file:line:column: message").
     pub errors: Vec<String>,
+    /// The line where the file ended before the volume did (a cut or partial download):
+    /// the volume holds only the documents before it.
+    pub ends_early: Option<u32>,
 }
 
 impl OpenVolume {
@@ -32,7 +35,18 @@ impl OpenVolume {
             index,
             file,
             errors,
+            ends_early: None,
         }
+    }
+
+    /// The same, marked as read from a file that ends early, at `line`, when one of
+    /// `errors` says so.
+    pub fn ending_early(mut self, errors: &[crate::ParseError]) -> Self {
+        self.ends_early = errors
+            .iter()
+            .find(|e| e.kind == crate::ParseErrorKind::Truncated)
+            .map(|e| e.line.unwrap_or(0));
+        self
     }
 
     /// "1934, Volume V".
@@ -144,18 +158,62 @@ impl Collection {
                 // The replaced volume leaves its place: the newest is listed last.
                 self.volumes.remove(i);
                 self.volumes.push(v);
-                self.volume_by_id = self
-                    .volumes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (v.volume.id.clone(), i))
-                    .collect();
+                self.index_volumes();
             }
             None => {
                 self.volume_by_id
                     .insert(v.volume.id.clone(), self.volumes.len());
                 self.volumes.push(v);
             }
+        }
+    }
+
+    /// Puts away an open volume and its documents (a copy opened over one of them goes
+    /// too: it was read as part of the volume); false if it is not open.
+    pub fn remove_volume(&mut self, id: &str) -> bool {
+        let Some(&i) = self.volume_by_id.get(id) else {
+            return false;
+        };
+        let v = self.volumes.remove(i);
+        self.keep_documents(|d| !v.index.position.contains_key(&d.id));
+        self.index_volumes();
+        true
+    }
+
+    /// Puts away a document that belongs to no open volume; false if there is none such
+    /// (a volume's documents go with their volume).
+    pub fn remove_document(&mut self, id: &str) -> bool {
+        match self.get(id) {
+            Some(d) if self.volume_of(d).is_none() => {
+                self.keep_documents(|d| d.id != id);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The volumes by id, after one left its place.
+    fn index_volumes(&mut self) {
+        self.volume_by_id = self
+            .volumes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.volume.id.clone(), i))
+            .collect();
+    }
+
+    /// Keeps the documents `keep` accepts, in their order, and rebuilds the lookups.
+    fn keep_documents(&mut self, keep: impl Fn(&Document) -> bool) {
+        let (docs, replaced): (Vec<_>, Vec<_>) = std::mem::take(&mut self.docs)
+            .into_iter()
+            .zip(std::mem::take(&mut self.replaced))
+            .filter(|(d, _)| keep(d))
+            .unzip();
+        self.by_id.clear();
+        self.pages.clear();
+        for (i, (d, r)) in docs.into_iter().zip(replaced).enumerate() {
+            self.insert(d);
+            self.replaced[i] = r;
         }
     }
 
@@ -418,5 +476,28 @@ mod tests {
         c.add_volume(v, Vec::new());
         assert_eq!(c.volumes().len(), 1);
         assert_eq!(c.documents().len(), 2);
+    }
+
+    #[test]
+    fn volumes_and_loose_documents_are_put_away() {
+        let mut c = volume();
+        let d = parse_str("frus1999v01-d4.txt", "4. Letter From A to B\n\nText.\n");
+        c.insert(Arc::new(d));
+        let mut d = parse_str("frus1999v01-d5.txt", "5. Letter From B to A\n\nText.\n");
+        d.pages = vec!["13".into()];
+        c.insert(Arc::new(d));
+        // A volume's document is not loose: it goes only with its volume.
+        assert!(!c.remove_document("frus1918x-d1"));
+        assert!(c.remove_document("frus1999v01-d4"));
+        assert!(!c.remove_document("frus1999v01-d4"));
+        assert_eq!(c.page(Some("frus1999v01"), "13"), Some("frus1999v01-d5"));
+        assert!(c.remove_volume("frus1918x"));
+        assert!(!c.remove_volume("frus1918x"));
+        assert!(c.volumes().is_empty() && c.volume("frus1918x").is_none());
+        let ids: Vec<&str> = c.documents().iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["frus1999v01-d5"]);
+        assert!(c.get("frus1918x-d2").is_none());
+        assert_eq!(c.page(Some("frus1918x"), "3"), None);
+        assert_eq!(c.page(Some("frus1999v01"), "13"), Some("frus1999v01-d5"));
     }
 }

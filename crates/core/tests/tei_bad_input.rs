@@ -4,8 +4,8 @@
 mod common;
 
 use letterbook_core::tei::{MAX_BYTES, MAX_DEPTH};
-use letterbook_core::ParseErrorKind;
 use letterbook_core::{parse_volume, plain_text, DiagnosticCode};
+use letterbook_core::{OpenVolume, ParseErrorKind};
 use proptest::prelude::*;
 
 fn volume(path: &str) -> Vec<u8> {
@@ -39,6 +39,14 @@ fn a_truncated_volume_keeps_the_documents_before_the_cut() {
         v.documents.len()
     );
     assert_eq!(v.documents[0].id, "frus1934v05-d1");
+    // Opened, the volume says where its file ended; a whole one does not.
+    let open = OpenVolume::new(v.volume, &v.documents, "cut.xml".into(), Vec::new())
+        .ending_early(&v.errors);
+    assert_eq!(open.ends_early, e.line);
+    let whole = parse_volume("frus1934v05.xml", &bytes).unwrap();
+    let open = OpenVolume::new(whole.volume, &whole.documents, "x.xml".into(), Vec::new())
+        .ending_early(&whole.errors);
+    assert_eq!(open.ends_early, None);
 }
 
 #[test]
