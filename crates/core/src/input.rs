@@ -23,6 +23,9 @@ pub enum ParseErrorKind {
     Empty,
     /// Well-formed enough to see the root, and the root is not `<TEI>`.
     NotTei,
+    /// A text with nothing of a FRUS page: no document heading, no `[Page N]` mark, no
+    /// footnote list, no volume named.
+    NotFrus,
     /// Not well-formed XML: bad syntax, text outside the root, a second root, or an end
     /// tag that closes the wrong element.
     Malformed,

@@ -38,6 +38,8 @@ struct Tally {
     dated: usize,
     dated_checked: usize,
     dated_wrong: usize,
+    /// Refused as not a FRUS page when read under a name that says nothing (`page.txt`).
+    refused: usize,
 }
 
 impl Tally {
@@ -55,6 +57,7 @@ impl Tally {
         self.dated += o.dated;
         self.dated_checked += o.dated_checked;
         self.dated_wrong += o.dated_wrong;
+        self.refused += o.refused;
     }
 }
 
@@ -102,9 +105,15 @@ fn score(path: &Path, t: &mut Tally, misses: &mut Vec<String>) {
         &std::fs::read(path.with_file_name(format!("{stem}.truth.json"))).unwrap(),
     )
     .unwrap();
-    let doc: Document = parse_text(&path.to_string_lossy(), &std::fs::read(path).unwrap())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(path).unwrap();
+    let doc: Document =
+        parse_text(&path.to_string_lossy(), &bytes).unwrap_or_else(|e| panic!("{e}"));
     t.docs += 1;
+    // Every FRUS page is known for one by its text alone, not by its file's name.
+    if let Err(e) = parse_text("page.txt", &bytes) {
+        t.refused += 1;
+        misses.push(format!("{stem}: refused under another name: {e}"));
+    }
 
     let tnotes = truth["footnotes"].as_array().unwrap();
     if !tnotes.is_empty() {
@@ -269,6 +278,10 @@ fn accuracy_over_every_volume() {
         "markers the truth has no place for, found with the TEI's label (table cells): {}",
         all.truth_without_place
     );
+    println!(
+        "refused as not a FRUS page under a name that says nothing: {}",
+        all.refused
+    );
     println!("misses ({}):", misses.len());
     for m in &misses {
         println!("  miss: {m}");
@@ -286,4 +299,5 @@ fn accuracy_over_every_volume() {
     let headings = pct(all.headings_ok, all.docs);
     assert!(headings >= 99.9, "headings: {headings:.2}%");
     assert_eq!(all.dated_wrong, 0, "dates given wrong");
+    assert_eq!(all.refused, 0, "FRUS pages refused as not FRUS");
 }

@@ -174,3 +174,35 @@ fn diagnostic_codes_serialise_as_their_names() {
     .unwrap();
     assert_eq!(newer.code, DiagnosticCode::Unknown);
 }
+
+#[test]
+fn a_text_that_is_not_a_frus_page_is_refused() {
+    let texts: [(&str, &[u8]); 4] = [
+        ("notes.txt", b"\n\nShopping\n\nmilk, eggs, bread\nand the newspaper\n"),
+        ("readme.txt", b"# Project\n\nThis program converts files. Run it with --help to see the options.\n\nLicense: MIT\n"),
+        ("data.txt", b"name,age,city\nAnna,34,Vienna\nBoris,51,Riga\n"),
+        ("lorem.txt", b"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\nUt enim ad minim veniam, quis nostrud exercitation.\n"),
+    ];
+    for (name, bytes) in texts {
+        let e = parse_text(name, bytes).expect_err(name);
+        assert_eq!(
+            e.kind,
+            letterbook_core::ParseErrorKind::NotFrus,
+            "{name}: {e}"
+        );
+        assert!(e.to_string().starts_with(&format!("{name}:")), "{e}");
+        assert!(e.to_string().contains("not a FRUS page text"), "{e}");
+    }
+    // The first line of text is the place named.
+    assert_eq!(
+        parse_text("notes.txt", texts[0].1).unwrap_err().line,
+        Some(3)
+    );
+    // A heading that is a paper from one party to another is enough, with no other mark.
+    let d = parse_text(
+        "letter.txt",
+        b"Mr. Seward to Mr. Dayton.\n\nSir: I have nothing to add.\n",
+    )
+    .unwrap();
+    assert_eq!(d.to.len(), 1);
+}

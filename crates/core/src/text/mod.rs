@@ -19,7 +19,7 @@ use crate::dates;
 use crate::doc_id::DocId;
 use crate::heading;
 use crate::inline::InlineBuilder;
-use crate::input::{decode_text, ParseError};
+use crate::input::{decode_text, ParseError, ParseErrorKind};
 use crate::model::{plain_text, Block, BlockKind, Diagnostic, DiagnosticCode, Document, Inline};
 use crate::refs::RefContext;
 use crate::text::layout::Layout;
@@ -81,9 +81,50 @@ pub fn marker_candidates(
 
 /// Parses one plain-text document page. `file` names it in errors and supplies the volume
 /// and document number when the text does not (`frus1981-88v03-d74.txt`).
+/// A text with none of a FRUS page's structure is refused (`ParseErrorKind::NotFrus`)
+/// rather than shown as a letter.
 pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Document, ParseError> {
     let text = decode_text(file, bytes)?;
-    Ok(parse_str(file, &text))
+    let doc = parse_str(file, &text);
+    if !is_frus_page(&doc) {
+        let first = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        return Err(ParseError::of(
+            file,
+            ParseErrorKind::NotFrus,
+            "not a FRUS page text: no document heading (\"74. Letter From …\", \"Mr. Seward to Mr. Dayton.\"), no [Page N] mark, no footnote list and no volume named",
+        )
+        .at(crate::input::position_of(text.as_bytes(), first)));
+    }
+    Ok(doc)
+}
+
+/// Whether the parser found anything of a FRUS page in a document: a numbered heading
+/// ("74. …", "No. 136."), a heading it reads as a kind of paper or as "A to B", a printed
+/// page mark, a footnote list, the volume (in the text or the file's name), or the parts
+/// of a letter (a salutation, a closing, a dateline, a subject line, an inline source
+/// note: an untitled enclosure has no more), the page's "[Untitled]" for a paper printed
+/// without a heading, or a date the parser accepts for the paper.
+pub fn is_frus_page(doc: &Document) -> bool {
+    let letter_part = |b: &Block| {
+        matches!(
+            b.kind,
+            BlockKind::Salutation
+                | BlockKind::Closing
+                | BlockKind::Dateline
+                | BlockKind::Subject
+                | BlockKind::Source
+        )
+    };
+    doc.n.is_some()
+        || doc.title == "[Untitled]"
+        || doc.date.is_some()
+        || doc.blocks.iter().any(letter_part)
+        || doc.kind != crate::model::Kind::Other
+        || !doc.from.is_empty()
+        || !doc.to.is_empty()
+        || !doc.pages.is_empty()
+        || !doc.footnotes.is_empty()
+        || doc.volume.is_some()
 }
 
 /// Parses already-decoded text (the caller has decoded it and checked its size, as
