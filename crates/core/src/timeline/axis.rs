@@ -106,7 +106,41 @@ pub fn ticks(start: f64, end: f64, width: f64) -> (Unit, Vec<Tick>) {
         };
         guard += 1;
     }
-    (unit, out)
+    (unit, legible(out, start, end, width))
+}
+
+/// How wide a label of `chars` characters is drawn, in px, with the room kept beside it
+/// (the axis's 0.75rem type: at most ~7 px a character, bold majors included).
+fn label_px(chars: usize) -> f64 {
+    chars as f64 * 7.0 + 10.0
+}
+
+/// The ticks whose labels can be read: none cut at an edge, none touching another. A
+/// larger unit's tick (a month among days) is kept before a smaller one, then left to
+/// right; a label that would touch one already kept is dropped ("Jul 31" beside "Aug
+/// 1981" goes).
+fn legible(ticks: Vec<Tick>, start: f64, end: f64, width: f64) -> Vec<Tick> {
+    let x = |t: &Tick| (t.at as f64 - start) / (end - start).max(1.0) * width;
+    let mut order: Vec<usize> = (0..ticks.len()).collect();
+    order.sort_by_key(|&i| (!ticks[i].major, i));
+    let mut kept: Vec<(f64, f64, usize)> = Vec::new();
+    for i in order {
+        let (c, half) = (x(&ticks[i]), label_px(ticks[i].label.chars().count()) / 2.0);
+        let (a, b) = (c - half, c + half);
+        let inside = a >= -5.0 && b <= width + 5.0;
+        if inside && kept.iter().all(|&(ka, kb, _)| b <= ka || a >= kb) {
+            kept.push((a, b, i));
+        }
+    }
+    let mut keep = vec![false; ticks.len()];
+    for (_, _, i) in kept {
+        keep[i] = true;
+    }
+    ticks
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
 }
 
 fn align(t: chrono::NaiveDateTime, unit: Unit) -> chrono::NaiveDateTime {
@@ -209,5 +243,52 @@ mod tests {
         let (s, e) = view("1981-01-01", "1982-06-01");
         let (_, t) = ticks(s, e, w);
         assert!(t.iter().any(|t| t.label == "1982" && t.major), "{t:?}");
+    }
+
+    #[test]
+    fn labels_never_touch_nor_run_off_the_edges() {
+        // Every zoom from a fortnight to two centuries, on a phone and a wall.
+        for width in [320.0, 700.0, 1280.0, 1920.0] {
+            for (a, b) in [
+                ("1981-07-20", "1981-08-10"),
+                ("1981-07-01", "1981-09-01"),
+                ("1981-06-15", "1981-08-15"),
+                ("1894-12-01", "1895-03-01"),
+                ("1870", "1872"),
+                ("1861", "1936"),
+                ("1800", "2000"),
+            ] {
+                let (s, e) = view(a, b);
+                // Views that end mid-label too: shifted by a fraction of a day.
+                for shift in [0.0, 700.0, 3000.0] {
+                    let (_, t) = ticks(s + shift, e + shift, width);
+                    assert!(!t.is_empty(), "{a}..{b} at {width}: no tick");
+                    let boxes: Vec<(f64, f64)> = t
+                        .iter()
+                        .map(|t| {
+                            let c = (t.at as f64 - s - shift) / (e - s) * width;
+                            let h = (t.label.chars().count() as f64 * 7.0 + 10.0) / 2.0;
+                            (c - h, c + h)
+                        })
+                        .collect();
+                    for (k, &(l, r)) in boxes.iter().enumerate() {
+                        assert!(
+                            l >= -5.0 && r <= width + 5.0,
+                            "{a}..{b} at {width}: {:?} cut",
+                            t[k]
+                        );
+                    }
+                    for p in boxes.windows(2) {
+                        assert!(p[0].1 <= p[1].0, "{a}..{b} at {width}: labels touch: {t:?}");
+                    }
+                }
+            }
+        }
+        // The month's first day is kept over the last day of the month before.
+        let (s, e) = view("1981-07-20", "1981-08-12");
+        let (u, t) = ticks(s, e, 1280.0);
+        assert_eq!(u, Unit::Days(2));
+        assert!(t.iter().any(|t| t.label == "Aug 1981"), "{t:?}");
+        assert!(!t.iter().any(|t| t.label == "Jul 31"), "{t:?}");
     }
 }
