@@ -155,7 +155,8 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     crate::register::flag_all(&mut docs).await;
     // Indexing and showing the volume are turns of their own, after the last slice.
     TimeoutFuture::new(0).await;
-    let open = OpenVolume::new(volume, &docs, name.clone(), errors.clone());
+    let open =
+        OpenVolume::new(volume, &docs, name.clone(), errors.clone()).ending_early(&parsed.errors);
     TimeoutFuture::new(0).await;
     let summary = format!(
         "{} of Foreign Relations, {}",

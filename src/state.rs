@@ -6,9 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use letterbook_core::correspondence::Correspondence;
 use letterbook_core::timeline;
-use letterbook_core::volumes::volume_label;
 use letterbook_core::{
-    parse_text, Collection, Document, Entities, Entry, Named, Resolved, Volume, VolumeStats,
+    parse_any, parse_text, Collection, Document, Entities, Entry, Named, Parsed, Resolved, Volume,
+    VolumeStats,
 };
 
 pub use letterbook_core::OpenVolume;
@@ -17,9 +17,15 @@ use crate::arc_eq::ArcEq;
 use crate::urls::Fragment;
 pub use crate::urls::{doc_href, volume_href};
 
-/// The built-in sample: FRUS 1981–88 vol. III, Document 74 (see `samples/README.md`).
+/// The built-in sample letter: FRUS 1981–88 vol. III, Document 74 (see `samples/README.md`).
 pub const SAMPLE_FILE: &str = "frus1981-88v03-d74.txt";
 pub const SAMPLE_TEXT: &str = include_str!("../samples/frus1981-88v03-d74.txt");
+/// The sample letter's id (as its file's name gives it).
+pub const SAMPLE_ID: &str = "frus1981-88v03-d74";
+/// The built-in excerpt of that volume's TEI, Documents 72–75: a thread to follow (d74
+/// answers d73, which carries Haig's letter) and a timeline to draw without any file.
+pub const EXCERPT_FILE: &str = "frus1981-88v03-d72-d75.xml";
+pub const EXCERPT_XML: &str = include_str!("../samples/frus1981-88v03-d72-d75.xml");
 
 /// One file being opened, or opened: shown in the library with its progress or errors.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,14 +70,41 @@ pub struct Library {
 }
 
 impl Library {
-    /// A library holding the built-in sample.
+    /// A library holding the built-in samples: the excerpt of the letter's volume, then the
+    /// letter as page text, which takes the place of the excerpt's copy (as a page text
+    /// opened over a volume's document does), so that the reference text is what is read.
     pub fn with_sample() -> Self {
         let lib = Library::empty();
+        match parse_any(EXCERPT_FILE, EXCERPT_XML.as_bytes()) {
+            Ok(Parsed::Volume(v)) => {
+                let file = format!("{EXCERPT_FILE} (built in)");
+                let errors = v.errors.iter().map(|e| e.to_string()).collect();
+                let open =
+                    OpenVolume::new(v.volume, &v.documents, file, errors).ending_early(&v.errors);
+                lib.add_volume(open, v.documents);
+            }
+            Ok(Parsed::Text(_)) => leptos::logging::error!("the built-in excerpt is not a volume"),
+            Err(e) => leptos::logging::error!("the built-in excerpt does not parse: {e}"),
+        }
         match parse_text(SAMPLE_FILE, SAMPLE_TEXT.as_bytes()) {
             Ok(doc) => lib.add(doc),
             Err(e) => leptos::logging::error!("the built-in sample does not parse: {e}"),
         }
         lib
+    }
+
+    /// Puts away an open volume and its documents (the built-in sample too).
+    pub fn put_away_volume(&self, id: &str) {
+        self.coll.update(|c| {
+            c.remove_volume(id);
+        });
+    }
+
+    /// Puts away a document that belongs to no open volume.
+    pub fn put_away_document(&self, id: &str) {
+        self.coll.update(|c| {
+            c.remove_document(id);
+        });
     }
 
     /// A library with nothing open.
@@ -120,11 +153,6 @@ impl Library {
 
     pub fn get_untracked(&self, id: &str) -> Option<Arc<Document>> {
         self.coll.with_untracked(|c| c.get(id).cloned())
-    }
-
-    pub fn first_id(&self) -> Option<String> {
-        self.coll
-            .with(|c| c.documents().first().map(|d| d.id.clone()))
     }
 
     pub fn volume(&self, id: &str) -> Option<Arc<OpenVolume>> {
@@ -239,11 +267,5 @@ impl Followed {
 /// "Document 73 is not in this collection." / "… is in Foreign Relations, 1933, Volume V,
 /// which is not open."
 pub fn missing_text(what: &str, volume: Option<&str>) -> String {
-    match volume {
-        Some(v) => format!(
-            "{what} is in Foreign Relations, {}, which is not open: open its file, or read it on history.state.gov.",
-            volume_label(v)
-        ),
-        None => format!("{what} is not in this collection."),
-    }
+    letterbook_core::presentation::missing(&[what], volume)
 }

@@ -41,7 +41,8 @@ async fn mount_app() -> impl Drop {
 async fn opens_on_the_sample_with_its_particulars() {
     let _app = mount_app_at("/").await;
     // The library lists the sample; its link opens it.
-    let link = el(&format!(".doc-list a[href='{SAMPLE}']")).expect("the sample in the library");
+    // The library offers the sample letter to start with; its link opens it.
+    let link = el(&format!(".start-here a[href='{SAMPLE}']")).expect("the sample in the library");
     follow(&link).await;
     assert_eq!(
         text("#doc-title"),
@@ -58,21 +59,18 @@ async fn opens_on_the_sample_with_its_particulars() {
     assert_eq!(text(".salutation"), "Dear Mr. Secretary,");
     assert_eq!(text(".signature"), "A. Gromyko3");
     assert_eq!(doc().query_selector_all(".fn-marker").unwrap().length(), 3);
-    // The way out to the edition: this letter's page, and Document 73 (not open here).
+    // The way out to the edition: this letter's page.
     let online = el("a.doc-online").expect("a link to history.state.gov");
     assert_eq!(
         online.get_attribute("href").as_deref(),
         Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d74")
     );
-    let d73 = el(".note a.ref.missing").expect("the reference to Document 73, linked out");
+    // Document 73 is in the built-in excerpt: its reference leads there, in the app.
+    let d73 = el(".note a.ref").expect("the reference to Document 73");
     assert_eq!(
         d73.get_attribute("href").as_deref(),
-        Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d73")
+        Some("/read/frus1981-88v03-d73")
     );
-    assert!(d73
-        .get_attribute("title")
-        .unwrap_or_default()
-        .contains("not in this collection"));
 }
 
 #[wasm_bindgen_test]
@@ -90,10 +88,9 @@ async fn a_marker_opens_its_note_and_escape_returns_focus() {
     marker.click();
     settle().await;
     assert_eq!(text("#fn-popover .fn-popover-text"), "See Document 73.");
-    assert_eq!(
-        text("#fn-popover .ref-status"),
-        "Document 73 is not in this collection."
-    );
+    // Document 73 is open (the built-in excerpt): a link, and nothing said missing.
+    assert!(el("#fn-popover a.ref[href='/read/frus1981-88v03-d73']").is_some());
+    assert!(el("#fn-popover .ref-status").is_none());
     assert_eq!(
         el("#fnref2")
             .unwrap()
@@ -106,13 +103,6 @@ async fn a_marker_opens_its_note_and_escape_returns_focus() {
         web_sys::window().unwrap().location().hash().unwrap(),
         "#fn2"
     );
-    // The missing document is never an in-app link: it leads to the edition's page.
-    let out = el("#fn-popover a.ref.missing").expect("linked out");
-    assert_eq!(
-        out.get_attribute("href").as_deref(),
-        Some("https://history.state.gov/historicaldocuments/frus1981-88v03/d73")
-    );
-    assert!(el("#fn-popover a.ref:not(.missing)").is_none());
 
     press("Escape");
     settle().await;
@@ -168,15 +158,18 @@ async fn page_breaks_and_the_note_list() {
             .as_deref(),
         Some("#fnref2")
     );
-    assert!(text("#note-2").contains("(Document 73 is not in this collection.)"));
+    assert!(el("#note-2 a.ref[href='/read/frus1981-88v03-d73']").is_some());
+    assert!(el("#note-2 .ref-status-inline").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn references_link_when_the_document_is_in_the_collection() {
     let owner = Owner::new();
     owner.set();
-    let lib = Library::with_sample();
+    // The letter alone (not the built-in samples, which hold Document 73 too).
+    let lib = Library::empty();
     let seed = letterbook_core::parse_text(SAMPLE_FILE, SAMPLE_TEXT.as_bytes()).unwrap();
+    lib.add(seed.clone());
     assert_eq!(lib.follow(&seed, "d73"), Followed::Missing(None));
     assert_eq!(
         lib.follow(&seed, "pg_222"),
@@ -289,7 +282,7 @@ async fn a_tei_volume_opens_and_renders_its_constructs() {
         "{}",
         text(".load.done")
     );
-    follow(&el(".volume-link").unwrap()).await;
+    follow(&el(".volume-link[href='/volume/frus1918Test']").unwrap()).await;
     assert_eq!(text("#volume-title"), "Papers, 1918, Test Volume");
     assert_eq!(
         doc().query_selector_all(".toc a.toc-doc").unwrap().length(),
@@ -370,8 +363,9 @@ async fn a_bad_file_is_an_error_with_its_place_and_nothing_is_lost() {
         "{}",
         text(".load.failed")
     );
-    // The sample is still there.
-    assert!(el(&format!(".doc-list a[href='{SAMPLE}']")).is_some());
+    // The samples are still there.
+    assert!(el(&format!(".start-here a[href='{SAMPLE}']")).is_some());
+    assert!(el(".volume-link[href='/volume/frus1981-88v03']").is_some());
     // A volume, then a copy of it cut short: the whole one stays open.
     choose_file("frus1918Test.xml", VOLUME);
     wait_for(".load.done").await;
@@ -395,9 +389,6 @@ async fn a_bad_file_is_an_error_with_its_place_and_nothing_is_lost() {
         ),
         "{last}"
     );
-    assert!(
-        text(".volume-facts").contains("2 documents"),
-        "{}",
-        text(".volume-facts")
-    );
+    let card = text(".volume-card:has(a[href='/volume/frus1918Test']) .volume-facts");
+    assert!(card.contains("2 documents"), "{card}");
 }

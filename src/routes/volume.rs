@@ -111,6 +111,9 @@ fn VolumeView(volume: Arc<OpenVolume>) -> impl IntoView {
             <p class="doc-volume">"Foreign Relations of the United States"</p>
             <h1 id="volume-title">{title}</h1>
             <p class="volume-facts">{facts}</p>
+            {volume.ends_early.map(|line| view! {
+                <p class="volume-incomplete" role="note">{presentation::ends_early(line, v.documents.len() as u64)}</p>
+            })}
             {(!editors.is_empty()).then(|| view! { <p class="volume-facts">{format!("Edited by {editors}")}</p> })}
             {v.published.clone().map(|p| view! { <p class="volume-facts">{format!("Published {p}")}</p> })}
             {(!volume.errors.is_empty()).then(|| view! {

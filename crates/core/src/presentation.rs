@@ -106,9 +106,170 @@ pub fn count(n: u64, one: &str) -> String {
     }
 }
 
+/// What a volume read from a file that ends early holds: "Incomplete: the file ends at
+/// line 41,202; 380 of its documents were read."
+pub fn ends_early(line: u32, documents: u64) -> String {
+    let at = if line > 0 {
+        format!(" at line {}", thousands(line.into()))
+    } else {
+        String::new()
+    };
+    let read = if documents == 1 { "was" } else { "were" };
+    format!(
+        "Incomplete: the file ends{at} before the volume does; {} of its documents {read} read.",
+        thousands(documents)
+    )
+}
+
+/// The sections around a document as a trail names them: each label without the OCR's
+/// closing full stop, and a section that only repeats the one around it ("V
+/// CORRESPONDENCE." › "CORRESPONDENCE.") named once.
+pub fn crumbs(sections: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in sections {
+        let label = without_closing_stop(s.trim());
+        if label.is_empty() {
+            continue;
+        }
+        let repeats = out
+            .last()
+            .is_some_and(|outer| same_label(unnumbered(outer), unnumbered(label)));
+        if !repeats {
+            out.push(label.to_string());
+        }
+    }
+    out
+}
+
+/// "CORRESPONDENCE." → "CORRESPONDENCE"; an abbreviation keeps its stop ("U.S.", "etc.").
+fn without_closing_stop(s: &str) -> &str {
+    let Some(body) = s.strip_suffix('.') else {
+        return s;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '—' || c == '-')
+        .next()
+        .unwrap_or(body);
+    let abbreviation = last.contains('.')
+        || last.chars().count() <= 2
+        || ["etc", "Jr", "Sr", "Co", "St", "Bros", "Inc", "Ltd", "No"]
+            .iter()
+            .any(|a| last.eq_ignore_ascii_case(a));
+    if abbreviation || !body.ends_with(|c: char| c.is_alphanumeric() || c == ')') {
+        s
+    } else {
+        body
+    }
+}
+
+/// A label without its leading number: "V CORRESPONDENCE" → "CORRESPONDENCE",
+/// "II.—Mexico" → "Mexico", "3. Chile" → "Chile".
+fn unnumbered(s: &str) -> &str {
+    let (first, rest) = match s.split_once(|c: char| c.is_whitespace() || c == '—' || c == '.') {
+        Some(x) => x,
+        None => return s,
+    };
+    let numeral = !first.is_empty()
+        && (first.chars().all(|c| c.is_ascii_digit())
+            || first.chars().all(|c| "IVXLC".contains(c)));
+    if numeral {
+        rest.trim_start_matches(|c: char| c.is_whitespace() || "—–-.:".contains(c))
+    } else {
+        s
+    }
+}
+
+fn same_label(a: &str, b: &str) -> bool {
+    let fold = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    fold(a) == fold(b)
+}
+
+/// What references that lead nowhere open say, once for all that lead to one place:
+/// "Documents 12 and 14 are in Foreign Relations, 1933, Volume V, which is not open: …";
+/// "Document 73 is not in this collection." (`volume`: the volume to open, when known.)
+pub fn missing(whats: &[&str], volume: Option<&str>) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for w in whats {
+        if !unique.contains(w) {
+            unique.push(w);
+        }
+    }
+    let what = match unique.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    let (is, them) = if unique.len() > 1 {
+        ("are", "them")
+    } else {
+        ("is", "it")
+    };
+    match volume {
+        Some(v) => format!(
+            "{what} {is} in Foreign Relations, {}, which is not open: open its file, or read {them} on history.state.gov.",
+            crate::volumes::volume_label(v)
+        ),
+        None => format!("{what} {is} not in this collection."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_to_one_closed_volume_are_named_once() {
+        assert_eq!(
+            missing(&["Document 73"], None),
+            "Document 73 is not in this collection."
+        );
+        assert_eq!(
+            missing(&["Document 12", "Document 14", "Document 12"], Some("frus1933v05")),
+            "Document 12 and Document 14 are in Foreign Relations, 1933, Volume V, which is not open: open its file, or read them on history.state.gov."
+        );
+        assert_eq!(
+            missing(&["p. 3", "p. 5", "p. 9"], Some("frus1933v05")),
+            "p. 3, p. 5 and p. 9 are in Foreign Relations, 1933, Volume V, which is not open: open its file, or read them on history.state.gov."
+        );
+    }
+
+    #[test]
+    fn a_trail_names_each_section_once_without_its_closing_stop() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            crumbs(&s(&["V CORRESPONDENCE.", "CORRESPONDENCE."])),
+            ["V CORRESPONDENCE"]
+        );
+        assert_eq!(crumbs(&s(&["II.—Mexico.", "Mexico"])), ["II.—Mexico"]);
+        assert_eq!(
+            crumbs(&s(&["Russia", "Relations with the U.S.", ""])),
+            ["Russia", "Relations with the U.S."]
+        );
+        assert_eq!(crumbs(&s(&["Claims, etc."])), ["Claims, etc."]);
+        assert_eq!(
+            crumbs(&s(&["China", "Boxer troubles"])),
+            ["China", "Boxer troubles"]
+        );
+        // A section that is not a repeat keeps its place, even with a number of its own.
+        assert_eq!(crumbs(&s(&["I", "Italy"])), ["I", "Italy"]);
+    }
+
+    #[test]
+    fn an_incomplete_volume_says_where_it_ends() {
+        assert_eq!(
+            ends_early(41_202, 380),
+            "Incomplete: the file ends at line 41,202 before the volume does; 380 of its documents were read."
+        );
+        assert_eq!(
+            ends_early(0, 1),
+            "Incomplete: the file ends before the volume does; 1 of its documents was read."
+        );
+    }
 
     #[test]
     fn counts_agree_with_their_nouns() {
