@@ -369,7 +369,7 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
         .index
         .sections
         .get(&doc.id)
-        .cloned()
+        .map(|s| letterbook_core::presentation::crumbs(s))
         .unwrap_or_default();
     let here = doc
         .n
@@ -385,7 +385,7 @@ fn Breadcrumbs(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
             <ol>
                 <li><a href=LIBRARY>"Library"</a></li>
                 <li><a href=volume_href(&volume.volume.id)>{format!("FRUS {}", volume.label())}</a></li>
-                {sections.into_iter().filter(|s| !s.is_empty()).map(|s| {
+                {sections.into_iter().map(|s| {
                     let short = shorten(&s, 60);
                     let title = (short != s).then_some(s);
                     view! {

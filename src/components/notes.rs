@@ -7,18 +7,25 @@ use letterbook_core::{Document, FootnoteKind};
 
 use crate::components::inline::{inlines_view, InlineCtx};
 use crate::components::popover::PopBody;
-use crate::state::{missing_text, Followed, Library};
+use crate::state::{Followed, Library};
 use crate::urls::{ids, Fragment};
+use letterbook_core::presentation;
 
-/// Lines saying which references of a note lead nowhere in this collection.
+/// Lines saying which references of a note lead nowhere in this collection: one line for
+/// each volume that is not open (and one for what is nowhere), however many refer to it.
 fn missing_refs(doc: &Document, lib: &Library, index: u32) -> Vec<String> {
-    doc.refs
-        .iter()
-        .filter(|r| r.in_footnote == Some(index))
-        .filter_map(|r| match lib.follow(doc, &r.target) {
-            Followed::Missing(volume) => Some(missing_text(&r.text, volume.as_deref())),
-            _ => None,
-        })
+    let mut by_volume: Vec<(Option<String>, Vec<&str>)> = Vec::new();
+    for r in doc.refs.iter().filter(|r| r.in_footnote == Some(index)) {
+        if let Followed::Missing(volume) = lib.follow(doc, &r.target) {
+            match by_volume.iter_mut().find(|(v, _)| *v == volume) {
+                Some((_, whats)) => whats.push(&r.text),
+                None => by_volume.push((volume, vec![&r.text])),
+            }
+        }
+    }
+    by_volume
+        .into_iter()
+        .map(|(v, whats)| presentation::missing(&whats, v.as_deref()))
         .collect()
 }
 

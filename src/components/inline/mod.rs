@@ -33,8 +33,70 @@ impl InlineCtx {
     }
 }
 
+/// A run of inlines. A name or a marker is a button, and a browser may break a line on
+/// either side of a button as if there were a space there: "(⏎Sevier)", "word⏎¹". So each
+/// button is set in one unbreakable group with the text it touches (up to the nearest
+/// space on either side), and lines break only where the printed text has a space.
 pub fn inlines_view(inlines: &[Inline], ctx: &InlineCtx) -> Vec<AnyView> {
-    inlines.iter().map(|i| inline_view(i, ctx)).collect()
+    let atomic = |i: &Inline| matches!(i, Inline::Person(_) | Inline::Term(_) | Inline::Note(_));
+    let mut out: Vec<AnyView> = Vec::with_capacity(inlines.len());
+    // The group being gathered: its views, and whether it holds a button.
+    let mut glue: Vec<AnyView> = Vec::new();
+    let mut glued = false;
+    let flush = |out: &mut Vec<AnyView>, glue: &mut Vec<AnyView>, glued: &mut bool| {
+        if *glued {
+            let group = std::mem::take(glue);
+            out.push(view! { <span class="glue">{group}</span> }.into_any());
+        } else {
+            out.append(glue);
+        }
+        *glued = false;
+    };
+    for (k, i) in inlines.iter().enumerate() {
+        match i {
+            Inline::Text(t) => {
+                let next_atomic = inlines.get(k + 1).is_some_and(atomic);
+                // The text's first word joins the group before it; its last, the next one.
+                let head_end = if glued {
+                    t.find(char::is_whitespace).unwrap_or(t.len())
+                } else {
+                    0
+                };
+                let tail_start = if next_atomic {
+                    t.rfind(char::is_whitespace)
+                        .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8))
+                } else {
+                    t.len()
+                };
+                if head_end >= tail_start {
+                    // No space in the text: all of it touches buttons.
+                    glue.push(t.clone().into_any());
+                    if !next_atomic {
+                        flush(&mut out, &mut glue, &mut glued);
+                    }
+                    continue;
+                }
+                if head_end > 0 {
+                    glue.push(t[..head_end].to_string().into_any());
+                }
+                flush(&mut out, &mut glue, &mut glued);
+                out.push(t[head_end..tail_start].to_string().into_any());
+                if tail_start < t.len() {
+                    glue.push(t[tail_start..].to_string().into_any());
+                }
+            }
+            i if atomic(i) => {
+                glue.push(inline_view(i, ctx));
+                glued = true;
+            }
+            other => {
+                flush(&mut out, &mut glue, &mut glued);
+                out.push(inline_view(other, ctx));
+            }
+        }
+    }
+    flush(&mut out, &mut glue, &mut glued);
+    out
 }
 
 fn inline_view(inline: &Inline, ctx: &InlineCtx) -> AnyView {
