@@ -6,7 +6,8 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use crate::components::open_files::DropTarget;
+use crate::components::open_files::{DropTarget, LoadToast};
+use crate::components::shortcuts::Shortcuts;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
@@ -46,6 +47,7 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                 </Routes>
             </main>
             <footer class="app-footer">
+                <Shortcuts/>
                 <p>
                     "Texts: "<cite>"Foreign Relations of the United States"</cite>
                     ", Office of the Historian, U.S. Department of State (public domain), from "
@@ -53,6 +55,7 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                 </p>
             </footer>
             <DropTarget/>
+            <LoadToast/>
             <RouteFocus/>
         </Router>
     }

@@ -6,4 +6,5 @@ pub mod notes;
 pub mod open_files;
 pub mod people;
 pub mod popover;
+pub mod shortcuts;
 pub mod thread;

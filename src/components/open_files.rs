@@ -38,14 +38,18 @@ pub fn OpenFiles(#[prop(into, optional)] label: Option<String>) -> impl IntoView
     }
 }
 
-/// The files opened in this session: progress, then what they hold or why they failed.
+/// The files opened in this session: progress, then what they hold or why they failed
+/// (`since`: only those from this load key on).
 #[component]
-pub fn LoadList() -> impl IntoView {
+pub fn LoadList(#[prop(optional, into)] since: Option<Signal<u32>>) -> impl IntoView {
     let lib = expect_context::<Library>();
     view! {
         <ul class="loads" aria-live="polite" aria-label="Opened files">
             <For
-                each=move || lib.loads.get()
+                each=move || {
+                    let from = since.map_or(0, |s| s.get());
+                    lib.loads.get().into_iter().filter(|l| l.key >= from).collect::<Vec<_>>()
+                }
                 key=|l| (l.key, format!("{:?}", l.state), (l.progress * 20.0) as u32)
                 children=move |l| {
                     let name = l.name.clone();
@@ -133,5 +137,48 @@ pub fn DropTarget() -> impl IntoView {
         <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
             <p>"Drop FRUS files to open them"</p>
         </div>
+    }
+}
+
+/// Files dropped or opened on a page without the library's list: the result in a panel at
+/// the bottom of the window (what was opened, with its link, or why not), until dismissed.
+#[component]
+pub fn LoadToast() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let location = leptos_router::hooks::use_location();
+    // Loads before this key were seen (or dismissed).
+    let since = RwSignal::new(0u32);
+    // What the library page showed is seen: on leaving it, only later files come here.
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.as_deref() == Some(crate::urls::LIBRARY) || path == crate::urls::LIBRARY {
+            since.set(
+                lib.loads
+                    .with_untracked(|l| l.last().map_or(0, |x| x.key + 1)),
+            );
+        }
+        path
+    });
+    // Not where the page has its own list (the library, a "not open" page, the timeline's
+    // notice of what a link needs): asked when a load changes, which is when it matters.
+    let shown = move || {
+        let any = lib.loads.with(|l| l.iter().any(|x| x.key >= since.get()));
+        let _ = location.pathname.get();
+        any && document()
+            .query_selector("main .open-files")
+            .ok()
+            .flatten()
+            .is_none()
+    };
+    view! {
+        <Show when=shown>
+            <section class="load-toast" aria-label="Files opened">
+                <LoadList since=Signal::derive(move || since.get())/>
+                <button type="button" class="load-toast-close"
+                    on:click=move |_| since.set(lib.loads.with_untracked(|l| l.last().map_or(0, |x| x.key + 1)))>
+                    "Dismiss"
+                </button>
+            </section>
+        </Show>
     }
 }
