@@ -58,6 +58,24 @@ pub fn Brush() -> impl IntoView {
         let to = st.to.get().map(|t| ((t - a) as f64 / span).clamp(0.0, 1.0));
         (from.is_some() || to.is_some()).then(|| (from.unwrap_or(0.0), to.unwrap_or(1.0)))
     };
+    // The chart's view on the strip: where it sits among the years; dragged, it pans.
+    let pan = StoredValue::new(None::<(f64, (f64, f64))>);
+    let window_at = move || {
+        let (a, b, _) = density.get()?;
+        let (s, e) = st.view.get()?;
+        let span = (b - a) as f64;
+        let x = ((s - a as f64) / span).clamp(0.0, 1.0);
+        let y = ((e - a as f64) / span).clamp(0.0, 1.0);
+        // A view of everything has nothing to mark.
+        (y > x && (x > 0.005 || y < 0.995)).then_some((x, y))
+    };
+    let on_window = |ev: &web_sys::PointerEvent| {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".tl-brush-window").ok().flatten())
+            .is_some()
+    };
     view! {
         {move || density.get().map(|(a, b, bars)| {
             let max = bars.iter().copied().max().unwrap_or(1).max(1) as f64;
@@ -65,20 +83,33 @@ pub fn Brush() -> impl IntoView {
             view! {
                 <div class="tl-brush" aria-hidden="true" node_ref=strip title="Drag across the years to choose a date range"
                     on:pointerdown=move |ev| {
-                        if let Some(f) = at(ev.client_x() as f64) {
-                            drag.set_value(Some(f));
-                            live.set(Some((f, f)));
-                            if let Some(s) = strip.get_untracked() {
-                                let _ = s.set_pointer_capture(ev.pointer_id());
-                            }
+                        let Some(f) = at(ev.client_x() as f64) else { return };
+                        if let Some(s) = strip.get_untracked() {
+                            let _ = s.set_pointer_capture(ev.pointer_id());
                         }
+                        if on_window(&ev) {
+                            if let Some(v) = st.view.get_untracked() {
+                                pan.set_value(Some((f, v)));
+                            }
+                            return;
+                        }
+                        drag.set_value(Some(f));
+                        live.set(Some((f, f)));
                     }
                     on:pointermove=move |ev| {
-                        if let (Some(start), Some(f)) = (drag.get_value(), at(ev.client_x() as f64)) {
+                        let Some(f) = at(ev.client_x() as f64) else { return };
+                        if let Some((f0, (s, e))) = pan.get_value() {
+                            let shift = (f - f0) * (b - a) as f64;
+                            st.view.set(Some((s + shift, e + shift)));
+                        } else if let Some(start) = drag.get_value() {
                             live.set(Some((start.min(f), start.max(f))));
                         }
                     }
                     on:pointerup=move |_| {
+                        if pan.get_value().is_some() {
+                            pan.set_value(None);
+                            return;
+                        }
                         if let (Some(_), Some((x, y))) = (drag.get_value(), live.get_untracked()) {
                             if y - x > 0.002 {
                                 st.from.set(to_minute(x));
@@ -94,6 +125,10 @@ pub fn Brush() -> impl IntoView {
                     }).collect_view()}
                     {move || selected().map(|(x, y)| view! {
                         <span class="tl-brush-range" style=format!("left:{:.2}%;width:{:.2}%", x * 100.0, (y - x) * 100.0)></span>
+                    })}
+                    {move || window_at().map(|(x, y)| view! {
+                        <span class="tl-brush-window" title="The chart's view: drag it to move in time"
+                            style=format!("left:{:.2}%;width:{:.2}%", x * 100.0, (y - x) * 100.0)></span>
                     })}
                     <span class="tl-brush-years">{years}</span>
                 </div>

@@ -35,14 +35,24 @@ pub fn Filters() -> impl IntoView {
         v
     });
     let person_text = RwSignal::new(String::new());
-    // Show the chosen person's label (from the URL too); cleared with the filter.
+    // Why the field does not filter by what was typed (no such correspondent).
+    let person_note = RwSignal::new(String::new());
+    // Show the chosen person's label (from the URL too); cleared with the filter, unless
+    // the reader is typing another name (which is what cleared it).
     Effect::new(move |_| match st.person.get() {
         Some(k) => {
-            if let Some(l) = people.with(|p| p.iter().find(|x| x.0 == k).map(|x| x.1.clone())) {
-                person_text.set(l);
+            // A link's person that nothing open names shows as the link gives it.
+            match people.with(|p| p.iter().find(|x| x.0 == k).map(|x| x.1.clone())) {
+                Some(l) => person_text.set(l),
+                None => person_text.set(k),
             }
         }
-        None => person_text.set(String::new()),
+        None => {
+            let shown = person_text.get_untracked();
+            if people.with_untracked(|p| p.iter().any(|x| x.1 == shown)) {
+                person_text.set(String::new());
+            }
+        }
     });
     // Open on wide screens; on a phone the chart comes first.
     let wide = window()
@@ -65,6 +75,7 @@ pub fn Filters() -> impl IntoView {
     let choose_person = move |text: String| {
         let t = text.trim().to_string();
         person_text.set(t.clone());
+        person_note.set(String::new());
         if t.is_empty() {
             st.person.set(None);
             return;
@@ -78,8 +89,16 @@ pub fn Filters() -> impl IntoView {
                 })
                 .map(|x| x.0.clone())
         });
-        if key.is_some() {
-            st.person.set(key);
+        match key {
+            Some(k) => st.person.set(Some(k)),
+            // The field never shows a name that does not filter: it is emptied, and says why.
+            None => {
+                st.person.set(None);
+                person_text.set(String::new());
+                person_note.set(format!(
+                    "No correspondent is named “{t}”: pick a name from the list."
+                ));
+            }
         }
     };
     let kinds = move || {
@@ -110,9 +129,15 @@ pub fn Filters() -> impl IntoView {
                         if people.with(|p| p.iter().any(|x| x.1 == v)) || v.is_empty() {
                             choose_person(v);
                         } else {
+                            // Another name is being typed: the old one no longer filters.
                             person_text.set(v);
+                            person_note.set(String::new());
+                            if st.person.get_untracked().is_some() {
+                                st.person.set(None);
+                            }
                         }
                     }/>
+                <span class="tl-person-note" role="status">{move || person_note.get()}</span>
                 <datalist id="tl-people">
                     {move || people.get().into_iter().take(800).map(|(_, label, n)| view! {
                         <option value=label.clone()>{presentation::count(n as u64, "document")}</option>
@@ -138,6 +163,10 @@ pub fn Filters() -> impl IntoView {
                     st.volume.set((!v.is_empty()).then_some(v));
                 }>
                     <option value="" selected=move || st.volume.get().is_none()>"All volumes"</option>
+                    // A link's volume that is not open still shows as what filters.
+                    {move || st.volume.get().filter(|v| !volumes().contains(v)).map(|v| view! {
+                        <option value=v.clone() selected=true>{format!("{} (not open)", volume_label(&v))}</option>
+                    })}
                     {move || volumes().into_iter().filter(|v| !v.is_empty()).map(|v| {
                         let v2 = v.clone();
                         view! {

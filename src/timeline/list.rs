@@ -87,3 +87,73 @@ pub fn Undated(selection: Memo<SelRef>) -> impl IntoView {
         })
     }
 }
+
+/// What a printed timeline lists below its chart: the documents in the chart's view, in
+/// date order. Built when the browser prepares to print (not on every pan), as text
+/// nodes only; the screen never shows it.
+#[component]
+pub fn PrintList(selection: Memo<SelRef>) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let lib = expect_context::<Library>();
+    let st = expect_context::<crate::timeline::state::TimelineState>();
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let build = move || {
+        let Some(el) = holder.get_untracked() else {
+            return;
+        };
+        el.set_text_content(None);
+        let doc = document();
+        let s = selection.get_untracked();
+        let m = lib.model.get_untracked();
+        let c = &m.corr;
+        let (a, b) = st.view.get_untracked().unwrap_or((f64::MIN, f64::MAX));
+        let in_view: Vec<u32> =
+            s.0.placed
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let w = &c.docs[i as usize].when;
+                    (w.end as f64) >= a && (w.start as f64) <= b
+                })
+                .collect();
+        let add = |parent: &web_sys::Element, tag: &str, text: &str| -> Option<web_sys::Element> {
+            let e = doc.create_element(tag).ok()?;
+            e.set_text_content(Some(text));
+            parent.append_child(&e).ok()?;
+            Some(e)
+        };
+        let _ = add(
+            &el,
+            "h2",
+            &format!(
+                "In this view: {}",
+                presentation::count(in_view.len() as u64, "document")
+            ),
+        );
+        let Ok(ol) = doc.create_element("ol") else {
+            return;
+        };
+        for &i in &in_view {
+            let d = &c.docs[i as usize];
+            let n = d.n.as_ref().map(|n| format!("{n}. ")).unwrap_or_default();
+            let route = c.route(i).map(|r| format!(" — {r}")).unwrap_or_default();
+            let _ = add(
+                &ol,
+                "li",
+                &format!("{} · {n}{}{route}", when::display(&d.when), d.title),
+            );
+        }
+        let _ = el.append_child(&ol);
+    };
+    let before = window_event_listener_untyped("beforeprint", move |_| build());
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        if let Some(el) = holder.get_untracked() {
+            el.unchecked_ref::<web_sys::Node>().set_text_content(None);
+        }
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    view! { <div class="tl-print-list" node_ref=holder></div> }
+}

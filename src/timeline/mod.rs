@@ -9,6 +9,7 @@ mod chart;
 mod count;
 mod filters;
 mod list;
+mod notices;
 mod state;
 
 use leptos::prelude::*;
@@ -23,7 +24,8 @@ use brush::Brush;
 use card::Card;
 use chart::{Chart, MoreLanes};
 use filters::Filters;
-use list::{ListView, Undated};
+use list::{ListView, PrintList, Undated};
+use notices::{LinkNeeds, NoneMatch};
 use state::TimelineState;
 
 /// The query as the router decoded it.
@@ -146,10 +148,13 @@ pub fn TimelinePage() -> impl IntoView {
             <Show when=move || !empty() fallback=|| view! {
                 <p class="tl-empty">"Nothing is open yet. Open a volume or a page text in the "<a href=LIBRARY>"library"</a>"."</p>
             }>
+                <LinkNeeds/>
                 <Brush/>
+                <NoneMatch selection=selection/>
                 <Show when=move || !st.list.get() fallback=move || view! { <ListView selection=selection/> }>
                     <Chart selection=selection lanes=lanes/>
                     <MoreLanes lanes=lanes/>
+                    <PrintList selection=selection/>
                 </Show>
                 <Card/>
                 <Undated selection=selection/>

@@ -45,8 +45,8 @@ export async function startApp() {
 }
 
 /** A page in a fresh context, collecting page errors and console errors. */
-export async function openPage(app, viewport = { width: 1280, height: 900 }) {
-  const context = await app.browser.newContext({ viewport });
+export async function openPage(app, viewport = { width: 1280, height: 900 }, extra = {}) {
+  const context = await app.browser.newContext({ viewport, ...extra });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -32,6 +32,8 @@ pub struct Drawn {
     /// Indices into `marks` in date order (then lane).
     pub order: Vec<usize>,
     pub width: f64,
+    /// The selected document the last frame brought into view (done once a selection).
+    pub revealed: Option<u32>,
 }
 
 impl Drawn {
@@ -57,6 +59,8 @@ pub struct ChartCtx {
     pub frame: NodeRef<html::Div>,
     pub axis: NodeRef<html::Div>,
     pub rows: NodeRef<html::Div>,
+    /// The lanes' scrolling area: the rows and the arcs scroll in it together.
+    pub scroller: NodeRef<html::Div>,
     pub arcs: NodeRef<leptos::svg::Svg>,
     pub drawn: Rc<RefCell<Drawn>>,
     /// The screen reader's summary of the view, set once it rests.

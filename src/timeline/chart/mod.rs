@@ -31,6 +31,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
     let frame = NodeRef::<html::Div>::new();
     let axis_ref = NodeRef::<html::Div>::new();
     let rows = NodeRef::<html::Div>::new();
+    let scroller = NodeRef::<html::Div>::new();
     let arcs = NodeRef::<leptos::svg::Svg>::new();
     let drawn: Rc<RefCell<Drawn>> = Rc::default();
     let announce = RwSignal::new(String::new());
@@ -115,6 +116,7 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
         frame,
         axis: axis_ref,
         rows,
+        scroller,
         arcs,
         drawn,
         announce,
@@ -190,9 +192,11 @@ pub fn Chart(selection: Memo<SelRef>, lanes: Memo<LanesRef>) -> impl IntoView {
                 on:wheel=gestures.on_wheel() on:dblclick=gestures.on_dblclick()
                 on:click=gestures.on_click() on:keydown=keys::on_keydown(&cx)>
                 <div class="tl-axis" node_ref=axis_ref aria-hidden="true"></div>
-                <div class="tl-rows" node_ref=rows>
+                // The arcs are drawn in the lanes' own scrolling layer, so they move with them.
+                <div class="tl-rows" node_ref=scroller>
+                    <div class="tl-lanes" node_ref=rows></div>
+                    <svg class="tl-arcs" node_ref=arcs aria-hidden="true" focusable="false"></svg>
                 </div>
-                <svg class="tl-arcs" node_ref=arcs aria-hidden="true" focusable="false"></svg>
             </div>
             <p id="tl-help" class="visually-hidden">"The List button above the timeline gives the same documents as a list in date order."</p>
             <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>

@@ -122,6 +122,30 @@ pub fn paint(cx: &ChartCtx) {
 
     paint_axis(&axis_el, span);
 
+    // A new selection is brought into view once: its lane scrolled to within the lanes'
+    // area, and the lanes' area to within the window (a mark below the fold, or hidden in
+    // the inner scroll, is not a selection the reader can see).
+    let mut revealed = cx.drawn.borrow().revealed;
+    if selected != revealed {
+        if selected.is_some() {
+            // After the page has settled: a new page scrolls to its top first.
+            let cx = cx.clone();
+            set_timeout(
+                move || {
+                    if let Some(b) = document()
+                        .query_selector(".tl-frame .tl-mark.selected")
+                        .ok()
+                        .flatten()
+                    {
+                        reveal(&cx, b.unchecked_ref());
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        revealed = selected;
+    }
+
     if let Some(svg) = cx.arcs.get_untracked() {
         svg.set_inner_html("");
         let links = cx.thread.get_untracked().0;
@@ -152,8 +176,33 @@ pub fn paint(cx: &ChartCtx) {
         marks: placed.out,
         order,
         width,
+        revealed,
     };
     announce_later(cx, span, in_view);
+}
+
+/// Scrolls mark `b` into view: within the lanes' area, then the area within the window.
+fn reveal(cx: &ChartCtx, b: &HtmlElement) {
+    if let Some(sc) = cx.scroller.get_untracked() {
+        let (r, area) = (b.get_bounding_client_rect(), sc.get_bounding_client_rect());
+        let margin = 24.0;
+        if r.top() < area.top() + margin || r.bottom() > area.bottom() - margin {
+            let target = sc.scroll_top() as f64 + (r.top() - area.top()) - area.height() / 3.0;
+            sc.set_scroll_top(target.max(0.0) as i32);
+        }
+    }
+    let r = b.get_bounding_client_rect();
+    let h = window()
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
+    if r.top() < 0.0 || r.bottom() > h {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        b.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
 }
 
 /// One row a lane: a label and a track, added or removed to match.
