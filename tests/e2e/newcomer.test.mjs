@@ -58,6 +58,7 @@ describe("a newcomer", () => {
     assert.match(await page.locator(".where-from").innerText(), /Office of the Historian/);
     assert.equal(await page.locator('.where-from a[href="https://github.com/HistoryAtState/frus"]').count(), 1);
     assert.equal(await page.locator("h2", { hasText: "Single documents" }).count(), 0);
+    assert.deepEqual(await axe(page), []);
     await page.click(".start-here a");
     await page.waitForURL((u) => u.pathname === "/read/frus1981-88v03-d74");
     await page.locator("#doc-title").waitFor();
@@ -303,6 +304,7 @@ describe("a newcomer's timeline", () => {
     await page.locator(".tl-none").waitFor();
     assert.match(await page.locator(".tl-none").innerText(), /No document falls between these dates\./);
     await page.screenshot({ path: join(ARTIFACTS, "timeline-empty-1280.png") });
+    assert.deepEqual(await axe(page), []);
     await page.click(".tl-none >> text=Any date");
     await page.waitForFunction((n) => document.querySelector("#tl-count").innerText.startsWith(`Showing ${n.toLocaleString("en-US")}`), all);
     assert.equal(await page.locator(".tl-none").count(), 0);
@@ -336,6 +338,7 @@ describe("a newcomer's timeline", () => {
     const volumeBox = page.locator(".tl-filters label", { hasText: "Volume" }).locator("select");
     assert.equal(await volumeBox.evaluate((s) => s.selectedOptions[0].textContent), "1934, Volume V (not open)");
     await page.screenshot({ path: join(ARTIFACTS, "timeline-needs-1280.png") });
+    assert.deepEqual(await axe(page), []);
     await page.setInputFiles("#open-files-input", [VOL("frus1934v05")]);
     await page.waitForFunction(() => !document.querySelector(".tl-needs"), null, { timeout: 60_000 });
     await page.locator(".tl-card").waitFor();
