@@ -169,14 +169,21 @@ fn unnumbered(s: &str) -> &str {
         Some(x) => x,
         None => return s,
     };
-    let numeral = !first.is_empty()
-        && (first.chars().all(|c| c.is_ascii_digit())
-            || first.chars().all(|c| "IVXLC".contains(c)));
+    let numeral =
+        !first.is_empty() && (first.chars().all(|c| c.is_ascii_digit()) || is_roman(first));
     if numeral {
         rest.trim_start_matches(|c: char| c.is_whitespace() || "—–-.:".contains(c))
     } else {
         s
     }
+}
+
+/// A Roman numeral as sections are numbered (I … CCCXCIX), written the canonical way:
+/// "CIVIL" is a word, not a number.
+fn is_roman(s: &str) -> bool {
+    s.len() <= 12
+        && s.chars().all(|c| "IVXLC".contains(c))
+        && (1..400).any(|n| crate::volumes::roman(n) == s)
 }
 
 fn same_label(a: &str, b: &str) -> bool {
@@ -186,7 +193,8 @@ fn same_label(a: &str, b: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect::<String>()
     };
-    fold(a) == fold(b)
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && a == b
 }
 
 /// What references that lead nowhere open say, once for all that lead to one place:
@@ -257,6 +265,24 @@ mod tests {
         );
         // A section that is not a repeat keeps its place, even with a number of its own.
         assert_eq!(crumbs(&s(&["I", "Italy"])), ["I", "Italy"]);
+        // A word of the letters of numerals is a word; labels with no letters are kept.
+        assert_eq!(
+            crumbs(&s(&["CIVIL AVIATION", "AVIATION"])),
+            ["CIVIL AVIATION", "AVIATION"]
+        );
+        assert_eq!(crumbs(&s(&["XIV. Chile", "Chile."])), ["XIV. Chile"]);
+        assert_eq!(crumbs(&s(&["V.", "1."])), ["V.", "1."]);
+        for (n, ok) in [
+            ("IV", true),
+            ("XLII", true),
+            ("CCCXC", true),
+            ("IIII", false),
+            ("VX", false),
+            ("CIVIL", false),
+            ("MIX", false),
+        ] {
+            assert_eq!(is_roman(n), ok, "{n}");
+        }
     }
 
     #[test]

@@ -37,13 +37,17 @@ pub fn volume_label(id: &str) -> String {
             tail = &p[digits.len()..];
         }
     }
-    if let Some(v) = tail.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) {
-        parts.push(format!("Volume {}", roman(v)));
+    // A volume number as FRUS has them (never above a few dozen); a link's absurd one
+    // ("v4000000000") is said in digits, not in four million letters.
+    match tail.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) {
+        Some(v) if (1..4000).contains(&v) => parts.push(format!("Volume {}", roman(v))),
+        Some(v) => parts.push(format!("Volume {v}")),
+        None => {}
     }
     parts.join(", ")
 }
 
-fn roman(mut n: u32) -> String {
+pub(crate) fn roman(mut n: u32) -> String {
     let table = [
         (1000, "M"),
         (900, "CM"),

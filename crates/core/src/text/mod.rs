@@ -87,13 +87,22 @@ pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Document, ParseError> {
     let text = decode_text(file, bytes)?;
     let doc = parse_str(file, &text);
     if !is_frus_page(&doc) {
-        let first = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        // The place in the file as it is on disk (a BOM and CRLF line ends included).
+        let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let first = bytes[bom..]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(0, |p| p + bom);
         return Err(ParseError::of(
             file,
             ParseErrorKind::NotFrus,
             "not a FRUS page text: no document heading (\"74. Letter From …\", \"Mr. Seward to Mr. Dayton.\"), no [Page N] mark, no footnote list and no volume named",
         )
-        .at(crate::input::position_of(text.as_bytes(), first)));
+        .at(crate::input::position_of(bytes, first)));
     }
     Ok(doc)
 }
