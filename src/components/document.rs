@@ -432,6 +432,10 @@ fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
         if notes.is_some_and(|n| n.open.get_untracked().is_some()) {
             return;
         }
+        // The shortcuts dialog (modal) has the keys while it is open.
+        if crate::components::shortcuts::modal_open() {
+            return;
+        }
         let typing = document().active_element().is_some_and(|e| {
             matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || e.has_attribute("contenteditable")

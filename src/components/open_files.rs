@@ -148,6 +148,22 @@ pub fn LoadToast() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     // Loads before this key were seen (or dismissed).
     let since = RwSignal::new(0u32);
+    // Seen so far: everything up to the first file still being read or parsed, whose
+    // result is yet to be seen.
+    let seen_now = move || {
+        lib.loads.with_untracked(|l| {
+            l.iter()
+                .find(|x| matches!(x.state, LoadState::Reading | LoadState::Parsing))
+                .or(l.last())
+                .map_or(0, |x| {
+                    if matches!(x.state, LoadState::Reading | LoadState::Parsing) {
+                        x.key
+                    } else {
+                        x.key + 1
+                    }
+                })
+        })
+    };
     // What the library page showed is seen: on leaving it, only later files come here.
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
@@ -175,7 +191,19 @@ pub fn LoadToast() -> impl IntoView {
             <section class="load-toast" aria-label="Files opened">
                 <LoadList since=Signal::derive(move || since.get())/>
                 <button type="button" class="load-toast-close"
-                    on:click=move |_| since.set(lib.loads.with_untracked(|l| l.last().map_or(0, |x| x.key + 1)))>
+                    on:click=move |_| {
+                        since.set(seen_now());
+                        // The panel goes with its button: the focus returns to the page.
+                        if let Some(h) = document()
+                            .query_selector("main h1")
+                            .ok()
+                            .flatten()
+                            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                        {
+                            let _ = h.set_attribute("tabindex", "-1");
+                            let _ = h.focus();
+                        }
+                    }>
                     "Dismiss"
                 </button>
             </section>

@@ -288,7 +288,11 @@ pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
         }
     });
     let on_key = window_event_listener(ev::keydown, move |ev| {
-        if ev.key() == "Escape" && notes.open.get_untracked().is_some() {
+        // Not while a modal dialog is over the note: Escape is the dialog's.
+        if ev.key() == "Escape"
+            && notes.open.get_untracked().is_some()
+            && !crate::components::shortcuts::modal_open()
+        {
             ev.prevent_default();
             notes.close(true);
         }

@@ -37,6 +37,15 @@ const TIMELINE: &[(&str, &str)] = &[
 ];
 const EVERYWHERE: &[(&str, &str)] = &[("?", "This list"), ("Tab at the top", "“Skip to the text”")];
 
+/// Whether a modal dialog is open: the page's own keys wait until it closes.
+pub fn modal_open() -> bool {
+    document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 fn is_typing() -> bool {
     document().active_element().is_some_and(|e| {
         matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
@@ -55,7 +64,13 @@ pub fn Shortcuts() -> impl IntoView {
         }
     };
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "?" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !is_typing() {
+        if ev.key() == "?"
+            && !ev.ctrl_key()
+            && !ev.meta_key()
+            && !ev.alt_key()
+            && !is_typing()
+            && !modal_open()
+        {
             ev.prevent_default();
             open();
         }

@@ -83,6 +83,9 @@ pub fn Brush() -> impl IntoView {
             view! {
                 <div class="tl-brush" aria-hidden="true" node_ref=strip title="Drag across the years to choose a date range"
                     on:pointerdown=move |ev| {
+                        if ev.button() != 0 {
+                            return;
+                        }
                         let Some(f) = at(ev.client_x() as f64) else { return };
                         if let Some(s) = strip.get_untracked() {
                             let _ = s.set_pointer_capture(ev.pointer_id());
@@ -97,6 +100,15 @@ pub fn Brush() -> impl IntoView {
                         live.set(Some((f, f)));
                     }
                     on:pointermove=move |ev| {
+                        // The button was let go where we did not hear it (a menu, a re-render).
+                        if ev.buttons() & 1 == 0 {
+                            pan.set_value(None);
+                            if drag.get_value().is_some() {
+                                drag.set_value(None);
+                                live.set(None);
+                            }
+                            return;
+                        }
                         let Some(f) = at(ev.client_x() as f64) else { return };
                         if let Some((f0, (s, e))) = pan.get_value() {
                             let shift = (f - f0) * (b - a) as f64;
@@ -104,6 +116,11 @@ pub fn Brush() -> impl IntoView {
                         } else if let Some(start) = drag.get_value() {
                             live.set(Some((start.min(f), start.max(f))));
                         }
+                    }
+                    on:pointercancel=move |_| {
+                        pan.set_value(None);
+                        drag.set_value(None);
+                        live.set(None);
                     }
                     on:pointerup=move |_| {
                         if pan.get_value().is_some() {

@@ -37,21 +37,35 @@ pub fn Filters() -> impl IntoView {
     let person_text = RwSignal::new(String::new());
     // Why the field does not filter by what was typed (no such correspondent).
     let person_note = RwSignal::new(String::new());
+    // The text the filter itself last put in the field.
+    let written = StoredValue::new(None::<String>);
     // Show the chosen person's label (from the URL too); cleared with the filter, unless
     // the reader is typing another name (which is what cleared it).
     Effect::new(move |_| match st.person.get() {
         Some(k) => {
             // A link's person that nothing open names shows as the link gives it.
-            match people.with(|p| p.iter().find(|x| x.0 == k).map(|x| x.1.clone())) {
-                Some(l) => person_text.set(l),
-                None => person_text.set(k),
-            }
+            let shown = people
+                .with(|p| p.iter().find(|x| x.0 == k).map(|x| x.1.clone()))
+                .unwrap_or(k);
+            written.set_value(Some(shown.clone()));
+            person_text.set(shown);
         }
         None => {
+            // What the filter put there goes with it (a label, or a link's key).
             let shown = person_text.get_untracked();
-            if people.with_untracked(|p| p.iter().any(|x| x.1 == shown)) {
+            if people.with_untracked(|p| p.iter().any(|x| x.1 == shown))
+                || written.get_value().as_deref() == Some(shown.as_str())
+            {
                 person_text.set(String::new());
             }
+        }
+    });
+    // "Clear filters" empties the field whatever it holds, and its note.
+    Effect::new(move |first: Option<()>| {
+        st.cleared.track();
+        if first.is_some() {
+            person_text.set(String::new());
+            person_note.set(String::new());
         }
     });
     // Open on wide screens; on a phone the chart comes first.
@@ -118,9 +132,11 @@ pub fn Filters() -> impl IntoView {
             n => format!("Filters ({n} active)"),
         }}</summary>
         <form class="tl-filters" role="search" aria-label="Filter the documents" on:submit=|ev| ev.prevent_default()>
+            <div class="tl-person">
             <label>
                 <span>"Person"</span>
                 <input type="search" list="tl-people" autocomplete="off" placeholder="Type a name"
+                    aria-describedby="tl-person-note"
                     prop:value=move || person_text.get()
                     on:change=move |ev| choose_person(event_target_value(&ev))
                     on:input=move |ev| {
@@ -137,13 +153,15 @@ pub fn Filters() -> impl IntoView {
                             }
                         }
                     }/>
-                <span class="tl-person-note" role="status">{move || person_note.get()}</span>
+
                 <datalist id="tl-people">
                     {move || people.get().into_iter().take(800).map(|(_, label, n)| view! {
                         <option value=label.clone()>{presentation::count(n as u64, "document")}</option>
                     }).collect_view()}
                 </datalist>
             </label>
+            <span id="tl-person-note" class="tl-person-note" role="status">{move || person_note.get()}</span>
+            </div>
             <label>
                 <span>"Kind"</span>
                 <select on:change=move |ev| {

@@ -10,6 +10,16 @@ use crate::components::open_files::OpenFiles;
 use crate::state::Library;
 use crate::timeline::state::{SelRef, TimelineState};
 
+/// After a notice's button removed the notice: the focus goes to the chart.
+fn focus_chart() {
+    if let Some(f) = document()
+        .get_element_by_id("tl-frame")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = f.focus();
+    }
+}
+
 /// The volumes the view's filters and selection name that are not open; and a person the
 /// open documents do not have.
 fn needs(lib: &Library, st: &TimelineState) -> (Vec<String>, Option<String>) {
@@ -21,10 +31,12 @@ fn needs(lib: &Library, st: &TimelineState) -> (Vec<String>, Option<String>) {
             vols.push(v);
         }
     }
+    // The selected document's volume, when that volume is not open (an open volume that
+    // lacks the document is not a volume to open).
     if let Some(id) = st.selected.get() {
         if c.index_of(&id).is_none() {
             if let Some(v) = DocId::parse(&id).and_then(|d| d.volume().map(str::to_string)) {
-                if !vols.contains(&v) {
+                if !vols.contains(&v) && !c.volumes.contains(&v) {
                     vols.push(v);
                 }
             }
@@ -68,7 +80,7 @@ pub fn LinkNeeds() -> impl IntoView {
                 <p>
                     {what}{who}
                     " Open the file here or drop it on the page, and the view appears; or "
-                    <button type="button" class="tl-notice-action" on:click=move |_| { st.clear(); st.selected.set(None); }>"clear the filters"</button>
+                    <button type="button" class="tl-notice-action" on:click=move |_| { st.clear(); st.selected.set(None); focus_chart(); }>"clear the filters"</button>
                     "."
                 </p>
                 <OpenFiles label=label/>
@@ -106,9 +118,9 @@ pub fn NoneMatch(selection: Memo<SelRef>) -> impl IntoView {
             <div class="tl-notice tl-none" role="status">
                 <p>{why}</p>
                 {dated.then(|| view! {
-                    <button type="button" class="tl-notice-action" on:click=move |_| { st.from.set(None); st.to.set(None); }>"Any date"</button>
+                    <button type="button" class="tl-notice-action" on:click=move |_| { st.from.set(None); st.to.set(None); focus_chart(); }>"Any date"</button>
                 })}
-                <button type="button" class="tl-notice-action" on:click=move |_| st.clear()>"Clear filters"</button>
+                <button type="button" class="tl-notice-action" on:click=move |_| { st.clear(); focus_chart(); }>"Clear filters"</button>
             </div>
         })
     }

@@ -30,6 +30,8 @@ pub struct TimelineState {
     pub view: RwSignal<Option<(f64, f64)>>,
     pub list: RwSignal<bool>,
     pub lane_limit: RwSignal<usize>,
+    /// Counts "Clear filters": a field holding half-typed text clears with the filters.
+    pub cleared: RwSignal<u32>,
 }
 
 impl TimelineState {
@@ -46,6 +48,7 @@ impl TimelineState {
             view: RwSignal::new(None),
             list: RwSignal::new(false),
             lane_limit: RwSignal::new(12),
+            cleared: RwSignal::new(0),
         };
         st.apply(q);
         st
@@ -117,5 +120,6 @@ impl TimelineState {
         self.from.set(None);
         self.to.set(None);
         self.text.set(String::new());
+        self.cleared.update(|n| *n += 1);
     }
 }

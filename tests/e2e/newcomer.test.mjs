@@ -91,7 +91,14 @@ describe("a newcomer", () => {
     // A page of the put-away sample says it is not open, and offers history.state.gov.
     await go(page, "/read/frus1981-88v03-d74");
     await page.locator("#not-open-title").waitFor();
-    assert.equal(await page.locator('a[href="https://history.state.gov/historicaldocuments/frus1981-88v03/d74"]').count() >= 1, true);
+    assert.equal(await page.locator('a.online-link[href="https://history.state.gov/historicaldocuments/frus1981-88v03/d74"]').count(), 1);
+    // The letter opened again on its own: Document 73 is not open now, so its reference
+    // leads out to the edition's page, never to an in-app address.
+    await page.setInputFiles("#open-files-input", [join(CORPUS, "seed", "frus1981-88v03-d74.txt")]);
+    await page.locator("#doc-title").waitFor({ timeout: 30_000 });
+    const out = page.locator("#note-2 a.ref.missing");
+    assert.equal(await out.getAttribute("href"), "https://history.state.gov/historicaldocuments/frus1981-88v03/d73");
+    assert.equal(await page.locator('#note-2 a[href^="/"]').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -146,6 +153,7 @@ describe("a newcomer", () => {
     await page.waitForURL((u) => u.pathname === "/read/frus1934v05-d112");
     await page.click(".load-toast-close");
     assert.equal(await page.locator(".load-toast").count(), 0);
+    assert.equal(await activeId(page), "doc-title", "the focus returns to the page, not to nowhere");
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -164,6 +172,9 @@ describe("a newcomer", () => {
     }
     assert.deepEqual(await axe(page), []);
     await page.screenshot({ path: join(ARTIFACTS, "shortcuts-1280.png") });
+    // The page's own keys wait while the list is open.
+    await page.keyboard.press("]");
+    assert.equal(new URL(page.url()).pathname, "/read/frus1981-88v03-d74");
     await page.keyboard.press("Escape");
     await page.waitForFunction(() => !document.querySelector("dialog.shortcuts[open]"));
     assert.equal(await activeId(page), "fnref2");
@@ -230,18 +241,25 @@ describe("a newcomer's timeline", () => {
     });
     assert.ok(await inWindow(".tl-card"), "the card is on screen");
     await page.screenshot({ path: join(ARTIFACTS, "timeline-selection-1280x700.png") });
-    // A mark clicked further down: its card is on screen too.
-    // The arc's ends sit on its marks before and after the lanes scroll.
+    // The mark is not under its own card.
+    const [markBox, cardBox] = [await page.locator(".tl-mark.selected").boundingBox(), await page.locator(".tl-card").boundingBox()];
+    assert.ok(markBox.y + markBox.height <= cardBox.y, `mark ${markBox.y}+${markBox.height} above card ${cardBox.y}`);
+    // The arc's two ends sit on its two marks (d74, selected, and d73) before and after
+    // the lanes scroll.
     await page.locator("path.tl-arc").waitFor();
     const gap = () =>
       page.evaluate(() => {
         const svg = document.querySelector(".tl-arcs").getBoundingClientRect();
         const d = document.querySelector("path.tl-arc").getAttribute("d");
-        const [x1, y1] = d.slice(1).split(" ")[0].split(",").map(Number);
-        const sel = document.querySelector(".tl-mark.selected").getBoundingClientRect();
-        const others = [...document.querySelectorAll(".tl-mark")].map((m) => m.getBoundingClientRect());
-        const ends = [sel, ...others].map((r) => Math.hypot(r.left + r.width / 2 - svg.left - x1, r.top + r.height / 2 - svg.top - y1));
-        return Math.min(...ends);
+        const nums = d.replace(/[MQ]/g, " ").trim().split(/[\s,]+/).map(Number);
+        const ends = [[nums[0], nums[1]], [nums[4], nums[5]]];
+        const centre = (sel) => {
+          const r = document.querySelector(sel).getBoundingClientRect();
+          return [r.left + r.width / 2 - svg.left, r.top + r.height / 2 - svg.top];
+        };
+        const marks = [centre(".tl-mark.selected"), centre(".tl-mark[aria-label^='Document 73:']")];
+        const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+        return Math.min(dist(ends[0], marks[0]) + dist(ends[1], marks[1]), dist(ends[0], marks[1]) + dist(ends[1], marks[0]));
       });
     assert.ok((await gap()) < 3, `arc starts on a mark (${await gap()} px)`);
     const scrolled = await page.evaluate(() => {
@@ -323,6 +341,10 @@ describe("a newcomer's timeline", () => {
     await page.waitForFunction(() => document.querySelector(".tl-person-note").textContent.includes("Zzyzx"));
     assert.equal(await person.inputValue(), "");
     assert.equal(await shownOf(page), all);
+    // Half a name typed, then "Clear filters": the field is emptied with the filters.
+    await person.fill("Hul");
+    await page.click("button.tl-clear");
+    assert.equal(await person.inputValue(), "");
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -33,6 +33,16 @@ impl InlineCtx {
     }
 }
 
+/// A space a line may break at (U+00A0, U+2007 and U+202F forbid it).
+fn breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// A character a line may break after within a word.
+fn breaks_after(c: char) -> bool {
+    matches!(c, '—' | '–' | '/')
+}
+
 /// A run of inlines. A name or a marker is a button, and a browser may break a line on
 /// either side of a button as if there were a space there: "(⏎Sevier)", "word⏎¹". So each
 /// button is set in one unbreakable group with the text it touches (up to the nearest
@@ -57,19 +67,33 @@ pub fn inlines_view(inlines: &[Inline], ctx: &InlineCtx) -> Vec<AnyView> {
             Inline::Text(t) => {
                 let next_atomic = inlines.get(k + 1).is_some_and(atomic);
                 // The text's first word joins the group before it; its last, the next one.
+                // A word ends where a line may break: a breaking space (not a no-break
+                // one), or after a dash or a slash.
                 let head_end = if glued {
-                    t.find(char::is_whitespace).unwrap_or(t.len())
+                    t.char_indices()
+                        .find(|&(_, c)| breaks_after(c) || breaking_space(c))
+                        .map_or(t.len(), |(p, c)| {
+                            if breaking_space(c) {
+                                p
+                            } else {
+                                p + c.len_utf8()
+                            }
+                        })
                 } else {
                     0
                 };
                 let tail_start = if next_atomic {
-                    t.rfind(char::is_whitespace)
-                        .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8))
+                    t.char_indices()
+                        .rev()
+                        .find(|&(_, c)| breaks_after(c) || breaking_space(c))
+                        .map_or(0, |(p, c)| p + c.len_utf8())
                 } else {
                     t.len()
                 };
-                if head_end >= tail_start {
-                    // No space in the text: all of it touches buttons.
+                if !t.chars().any(|c| breaks_after(c) || breaking_space(c))
+                    && (glued || next_atomic)
+                {
+                    // No break in the text: all of it touches buttons.
                     glue.push(t.clone().into_any());
                     if !next_atomic {
                         flush(&mut out, &mut glue, &mut glued);

@@ -197,7 +197,14 @@ fn reveal(cx: &ChartCtx, b: &HtmlElement) {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(800.0);
-    if r.top() < 0.0 || r.bottom() > h {
+    // The selection's card rides the bottom of the window (at most 40 % of it): a mark
+    // under it is not in view. Centred, a mark is always above it.
+    let card_top = document()
+        .query_selector(".tl-card")
+        .ok()
+        .flatten()
+        .map_or(h, |c| c.get_bounding_client_rect().top().min(h));
+    if r.top() < 0.0 || r.bottom() > card_top {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_behavior(web_sys::ScrollBehavior::Instant);
