@@ -295,13 +295,16 @@ describe("a newcomer's timeline", () => {
     await open(page, FOUR.slice(0, 2));
     await page.click("header .app-nav >> text=Timeline");
     await page.locator(".tl-row").first().waitFor();
-    await page.focus("#tl-frame");
-    for (let i = 0; i < 3; i++) await page.keyboard.press("+");
+    // The zoom buttons sit beside the strip: nothing scrolls (focusing the chart would
+    // scroll the page smoothly under the measurement).
+    for (let i = 0; i < 3; i++) await page.click("button.tl-btn[aria-label='Zoom in']");
     const win = page.locator(".tl-brush-window");
     await win.waitFor();
-    // The page scrolls smoothly to the focused chart: measure once it rests.
-    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
-    await page.waitForFunction(() => scrollY === 0);
+    // Measured once it rests: two reads a frame apart agree.
+    await page.waitForFunction(() => new Promise((done) => {
+      const a = document.querySelector(".tl-brush-window").getBoundingClientRect().x;
+      requestAnimationFrame(() => done(document.querySelector(".tl-brush-window").getBoundingClientRect().x === a));
+    }));
     const at = () => page.locator(".tl-axis .tl-tick").first().evaluate((t) => t.textContent + "@" + t.style.left);
     const before = await at();
     const b = await win.boundingBox();
