@@ -22,6 +22,7 @@ mod inline;
 mod input;
 pub mod model;
 pub mod open;
+pub mod pack;
 pub mod presentation;
 mod refs;
 pub mod register;

@@ -1,0 +1,195 @@
+//! The encoded model: a volume's description and documents (or one page text's document)
+//! as one record of bytes, for the browser's store and for a pack file alike.
+//!
+//! Layout: `LBKM`, the format version (u16, little-endian), the payload's length and its
+//! CRC-32 (u32 each), then the payload: the model as MessagePack with named fields (so
+//! serde's `skip_serializing_if` and the recursive inlines and contents round-trip, which
+//! bitcode 0.6's derive cannot do), compressed with LZ4 (a small, fast decoder in wasm).
+//! A record of another format version is refused, never read: its source is parsed again.
+//! The checksum makes a flipped bit an error before anything is decoded.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Volume};
+
+/// The format every record written now carries. Bump it when the model or the layout
+/// changes in a way an older reader would misread.
+pub const FORMAT: u16 = 1;
+
+const MAGIC: &[u8; 4] = b"LBKM";
+const HEADER: usize = 4 + 2 + 4 + 4;
+/// No volume's model comes near this once decompressed (the largest, ~15 MB of XML,
+/// makes ~12 MB): a record that claims more is corrupt, and is not allocated for.
+const MAX_MODEL_BYTES: usize = 256 * 1024 * 1024;
+
+/// What a record holds: a TEI volume with its documents, or one page text's document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The volume's description (titles, editors, contents, persons, terms); `None` for a
+    /// page text.
+    pub volume: Option<Volume>,
+    /// The documents, in volume order.
+    pub documents: Vec<Document>,
+}
+
+/// Why a record cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// The bytes are not a record at all.
+    NotARecord,
+    /// A record written in another format (re-read its source instead).
+    OtherFormat(u16),
+    /// Shorter than its header says.
+    Truncated {
+        /// Bytes the header announces after it.
+        expected: usize,
+        /// Bytes there are.
+        found: usize,
+    },
+    /// The checksum does not match, or the payload does not decode: damaged.
+    Corrupt(String),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::NotARecord => write!(f, "not a Letterbook record"),
+            RecordError::OtherFormat(v) => write!(
+                f,
+                "a record of format {v}, not {FORMAT}: it is read again from its source"
+            ),
+            RecordError::Truncated { expected, found } => write!(
+                f,
+                "the record is cut short: {found} of its {expected} bytes"
+            ),
+            RecordError::Corrupt(why) => write!(f, "the record is damaged: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// Encodes a record.
+pub fn encode(record: &Record) -> Vec<u8> {
+    // Serializing plain data to a Vec cannot fail: no map has non-string keys.
+    let model = rmp_serde::to_vec_named(record).expect("the model serializes");
+    let payload = lz4_flex::block::compress_prepend_size(&model);
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// The format version a record says it has, if it is one (to decide, without decoding,
+/// whether to read its source again).
+pub fn format_of(bytes: &[u8]) -> Option<u16> {
+    (bytes.len() >= 6 && &bytes[..4] == MAGIC).then(|| u16::from_le_bytes([bytes[4], bytes[5]]))
+}
+
+/// Decodes a record; any damage is an error, never a panic.
+pub fn decode(bytes: &[u8]) -> Result<Record, RecordError> {
+    let format = format_of(bytes).ok_or(RecordError::NotARecord)?;
+    if format != FORMAT {
+        return Err(RecordError::OtherFormat(format));
+    }
+    if bytes.len() < HEADER {
+        return Err(RecordError::Truncated {
+            expected: HEADER,
+            found: bytes.len(),
+        });
+    }
+    let word =
+        |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let (len, crc) = (word(6) as usize, word(10));
+    let payload = &bytes[HEADER..];
+    if payload.len() < len {
+        return Err(RecordError::Truncated {
+            expected: len,
+            found: payload.len(),
+        });
+    }
+    if payload.len() > len {
+        return Err(RecordError::Corrupt(format!(
+            "{} bytes after its end",
+            payload.len() - len
+        )));
+    }
+    if crc32fast::hash(payload) != crc {
+        return Err(RecordError::Corrupt("its checksum does not match".into()));
+    }
+    let size = payload
+        .get(..4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+        .ok_or_else(|| RecordError::Corrupt("no payload".into()))?;
+    if size > MAX_MODEL_BYTES {
+        return Err(RecordError::Corrupt(format!(
+            "it claims {size} bytes of model"
+        )));
+    }
+    let model = lz4_flex::block::decompress_size_prepended(payload)
+        .map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    rmp_serde::from_slice(&model).map_err(|e| RecordError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_str, parse_volume};
+
+    fn sample() -> Record {
+        let xml = r##"<TEI xml:id="frus1918x"><text><body><div type="chapter" xml:id="ch1"><head>Russia</head>
+<div type="document" xml:id="d1" n="1"><head>The Ambassador (<persName type="from">Francis</persName>) to the Secretary of State</head>
+<p>Text <hi rend="italic">with <hi rend="smallcaps">nested</hi> runs</hi> <pb n="2"/>more.<note n="1">See <ref target="#d2">No. 2</ref>.</note></p></div>
+<div type="document" xml:id="d2" n="2"><head>B to A</head><p>x</p></div></div>
+</body></text></TEI>"##;
+        let v = parse_volume("x.xml", xml.as_bytes()).unwrap();
+        Record {
+            volume: Some(v.volume),
+            documents: v.documents,
+        }
+    }
+
+    #[test]
+    fn a_record_round_trips() {
+        let r = sample();
+        assert_eq!(decode(&encode(&r)).unwrap(), r);
+        let text = Record {
+            volume: None,
+            documents: vec![parse_str(
+                "frus1999v01-d4.txt",
+                "4. Letter From A to B1\n\nText.\n\n  1. Source note.\n",
+            )],
+        };
+        assert_eq!(decode(&encode(&text)).unwrap(), text);
+    }
+
+    #[test]
+    fn another_format_and_damage_are_errors() {
+        let bytes = encode(&sample());
+        assert_eq!(format_of(&bytes), Some(FORMAT));
+        let mut other = bytes.clone();
+        other[4] = 9;
+        assert_eq!(decode(&other), Err(RecordError::OtherFormat(9)));
+        assert_eq!(decode(b"<TEI>"), Err(RecordError::NotARecord));
+        assert!(matches!(
+            decode(&bytes[..bytes.len() - 3]),
+            Err(RecordError::Truncated { .. })
+        ));
+        let mut flipped = bytes.clone();
+        let k = bytes.len() / 2;
+        flipped[k] ^= 0x10;
+        assert!(matches!(decode(&flipped), Err(RecordError::Corrupt(_))));
+        // Every cut and every flipped byte: an error, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        for k in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[k] ^= 0xFF;
+            assert!(decode(&b).is_err(), "byte {k} flipped");
+        }
+    }
+}
