@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 use crate::components::open_files::{DropTarget, LoadToast};
 use crate::components::shortcuts::Shortcuts;
@@ -81,24 +80,13 @@ fn RouteFocus() -> impl IntoView {
         set_timeout(
             move || {
                 let doc = document();
-                if hash.is_empty() {
-                    if let Some(h) = doc
-                        .query_selector("main h1")
-                        .ok()
-                        .flatten()
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        if !h.has_attribute("tabindex") {
-                            let _ = h.set_attribute("tabindex", "-1");
-                        }
-                        let _ = h.focus();
-                        // At once: the page is new, there is nothing to follow with the eye.
-                        if let Some(w) = web_sys::window() {
-                            let opts = web_sys::ScrollToOptions::new();
-                            opts.set_top(0.0);
-                            opts.set_behavior(web_sys::ScrollBehavior::Instant);
-                            w.scroll_to_with_scroll_to_options(&opts);
-                        }
+                if hash.is_empty() && crate::focus::main_heading() {
+                    // At once: the page is new, there is nothing to follow with the eye.
+                    if let Some(w) = web_sys::window() {
+                        let opts = web_sys::ScrollToOptions::new();
+                        opts.set_top(0.0);
+                        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+                        w.scroll_to_with_scroll_to_options(&opts);
                     }
                 }
                 announce.set(doc.title());

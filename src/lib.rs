@@ -4,6 +4,7 @@
 pub mod app;
 pub mod arc_eq;
 pub mod components;
+pub mod focus;
 pub mod loader;
 pub mod register;
 pub mod routes;

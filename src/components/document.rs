@@ -433,13 +433,10 @@ fn PrevNext(volume: Arc<OpenVolume>, doc: Arc<Document>) -> impl IntoView {
             return;
         }
         // The shortcuts dialog (modal) has the keys while it is open.
-        if crate::components::shortcuts::modal_open() {
+        if crate::focus::modal_open() {
             return;
         }
-        let typing = document().active_element().is_some_and(|e| {
-            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.has_attribute("contenteditable")
-        });
+        let typing = crate::focus::is_typing();
         let target = match ev.key().as_str() {
             "[" => hrefs.0.as_deref(),
             "]" => hrefs.1.as_deref(),

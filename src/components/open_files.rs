@@ -194,15 +194,7 @@ pub fn LoadToast() -> impl IntoView {
                     on:click=move |_| {
                         since.set(seen_now());
                         // The panel goes with its button: the focus returns to the page.
-                        if let Some(h) = document()
-                            .query_selector("main h1")
-                            .ok()
-                            .flatten()
-                            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                        {
-                            let _ = h.set_attribute("tabindex", "-1");
-                            let _ = h.focus();
-                        }
+                        crate::focus::main_heading();
                     }>
                     "Dismiss"
                 </button>

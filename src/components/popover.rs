@@ -291,7 +291,7 @@ pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
         // Not while a modal dialog is over the note: Escape is the dialog's.
         if ev.key() == "Escape"
             && notes.open.get_untracked().is_some()
-            && !crate::components::shortcuts::modal_open()
+            && !crate::focus::modal_open()
         {
             ev.prevent_default();
             notes.close(true);

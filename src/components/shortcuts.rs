@@ -5,6 +5,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::focus::{is_typing, modal_open};
+
 /// (keys, what they do), by page.
 const READER: &[(&str, &str)] = &[
     ("[  ]", "Previous / next document of the volume"),
@@ -36,22 +38,6 @@ const TIMELINE: &[(&str, &str)] = &[
     ("Escape", "Back to the chart"),
 ];
 const EVERYWHERE: &[(&str, &str)] = &[("?", "This list"), ("Tab at the top", "“Skip to the text”")];
-
-/// Whether a modal dialog is open: the page's own keys wait until it closes.
-pub fn modal_open() -> bool {
-    document()
-        .query_selector("dialog[open]")
-        .ok()
-        .flatten()
-        .is_some()
-}
-
-fn is_typing() -> bool {
-    document().active_element().is_some_and(|e| {
-        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || e.has_attribute("contenteditable")
-    })
-}
 
 #[component]
 pub fn Shortcuts() -> impl IntoView {

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use letterbook_core::{dates, presentation, volumes::volume_label};
-use wasm_bindgen::JsCast;
 
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, volume_href, Library, SAMPLE_ID};
@@ -91,10 +90,7 @@ fn PutAway(label: String, on_put_away: impl Fn() + 'static) -> impl IntoView {
         <button type="button" class="put-away" aria-label=format!("Put away {label}") on:click=move |_| {
             on_put_away();
             // The button is gone with its card: the focus goes back to the page's top.
-            if let Some(h) = document().get_element_by_id("library-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.set_attribute("tabindex", "-1");
-                let _ = h.focus();
-            }
+            crate::focus::main_heading();
         }>
             "Put away"
         </button>
