@@ -17,7 +17,10 @@ use crate::urls::{LIBRARY, TIMELINE};
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith lib=Library::with_sample()/> }
+    let lib = Library::with_sample();
+    // What earlier visits kept is listed at once and opened again behind the page.
+    crate::storage::restore(lib);
+    view! { <AppWith lib=lib/> }
 }
 
 /// The app over a given library (the timeline benchmark fills one before mounting).

@@ -8,7 +8,9 @@ pub mod focus;
 pub mod loader;
 pub mod register;
 pub mod routes;
+pub mod shelf;
 pub mod state;
+pub mod storage;
 pub mod timeline;
 pub mod urls;
 

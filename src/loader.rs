@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::state::{doc_href, volume_href, Library, LoadState, OpenVolume};
+use crate::storage::{self, KeepJob, Kind};
 
 /// Time budget of one parsing slice, in milliseconds.
 const SLICE_MS: f64 = 10.0;
@@ -89,7 +90,23 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
             doc.title
         );
         let href = doc_href(&doc.id, None);
+        let job = KeepJob {
+            id: doc.id.clone(),
+            kind: Kind::Text,
+            title: summary.replacen(" — ", ": ", 1),
+            documents: 1,
+            file: name.clone(),
+            source: Vec::new(),
+        };
         lib.add(doc);
+        drop(parser);
+        storage::keep(
+            lib,
+            KeepJob {
+                source: bytes,
+                ..job
+            },
+        );
         lib.update_load(key, |l| {
             l.progress = 1.0;
             l.state = LoadState::Done {
@@ -164,7 +181,20 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         open.label()
     );
     let href = volume_href(&open.volume.id);
+    let job = KeepJob {
+        id: open.volume.id.clone(),
+        kind: Kind::Volume,
+        title: if open.volume.title.is_empty() {
+            volume_label(&open.volume.id)
+        } else {
+            open.volume.title.clone()
+        },
+        documents: docs.len() as u32,
+        file: name.clone(),
+        source: bytes,
+    };
     lib.add_volume(open, docs);
+    storage::keep(lib, job);
     lib.update_load(key, |l| {
         l.progress = 1.0;
         l.state = LoadState::Done {

@@ -14,6 +14,7 @@ use letterbook_core::{
 pub use letterbook_core::OpenVolume;
 
 use crate::arc_eq::ArcEq;
+use crate::shelf::Shelf;
 use crate::urls::Fragment;
 pub use crate::urls::{doc_href, volume_href};
 
@@ -26,6 +27,9 @@ pub const SAMPLE_ID: &str = "frus1981-88v03-d74";
 /// answers d73, which carries Haig's letter) and a timeline to draw without any file.
 pub const EXCERPT_FILE: &str = "frus1981-88v03-d72-d75.xml";
 pub const EXCERPT_XML: &str = include_str!("../samples/frus1981-88v03-d72-d75.xml");
+
+/// How the built-in excerpt's file is named in the library.
+const BUILT_IN: &str = " (built in)";
 
 /// One file being opened, or opened: shown in the library with its progress or errors.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +70,8 @@ pub struct Library {
     /// Built lazily (a memo): only a view that needs threads or the timeline pays for it.
     pub model: Memo<Model>,
     pub loads: RwSignal<Vec<Load>>,
+    /// What the browser's store keeps (written by `storage`).
+    pub shelf: RwSignal<Shelf>,
     next_key: StoredValue<u32>,
 }
 
@@ -77,7 +83,7 @@ impl Library {
         let lib = Library::empty();
         match parse_any(EXCERPT_FILE, EXCERPT_XML.as_bytes()) {
             Ok(Parsed::Volume(v)) => {
-                let file = format!("{EXCERPT_FILE} (built in)");
+                let file = format!("{EXCERPT_FILE}{BUILT_IN}");
                 let errors = v.errors.iter().map(|e| e.to_string()).collect();
                 let open =
                     OpenVolume::new(v.volume, &v.documents, file, errors).ending_early(&v.errors);
@@ -91,6 +97,44 @@ impl Library {
             Err(e) => leptos::logging::error!("the built-in sample does not parse: {e}"),
         }
         lib
+    }
+
+    /// The record of open volume or loose document `id`, encoded from the documents the
+    /// collection holds (no copy of the model); `None` if it is not open.
+    pub fn encode(&self, id: &str) -> Option<Vec<u8>> {
+        use letterbook_core::pack::{encode_parts, Parts};
+        self.coll.with_untracked(|c| {
+            if let Some(v) = c.volume(id) {
+                let docs: Vec<Arc<Document>> = v
+                    .volume
+                    .documents
+                    .iter()
+                    .filter_map(|d| c.get(d).cloned())
+                    .collect();
+                return Some(encode_parts(Parts {
+                    volume: Some(&v.volume),
+                    documents: &docs,
+                    file: &v.file,
+                    errors: &v.errors,
+                    ends_early: v.ends_early,
+                }));
+            }
+            let doc = c.get(id)?;
+            Some(encode_parts(Parts {
+                volume: None,
+                documents: std::slice::from_ref(doc),
+                file: "",
+                errors: &[],
+                ends_early: None,
+            }))
+        })
+    }
+
+    /// Whether open volume `id` is the built-in excerpt (a kept volume of that id takes its
+    /// place).
+    pub fn is_built_in(&self, id: &str) -> bool {
+        self.volume_untracked(id)
+            .is_some_and(|v| v.file.ends_with(BUILT_IN))
     }
 
     /// Puts away an open volume and its documents (the built-in sample too).
@@ -123,6 +167,7 @@ impl Library {
             coll,
             model,
             loads: RwSignal::new(Vec::new()),
+            shelf: RwSignal::new(Shelf::default()),
             next_key: StoredValue::new(0),
         }
     }

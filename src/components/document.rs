@@ -92,7 +92,12 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         let doc = frag_doc.clone();
         // After the document is in the DOM.
         set_timeout(
-            move || follow_fragment(notes, &hash, &doc),
+            move || {
+                // Not if the view was taken down before its turn came.
+                if !notes.open.is_disposed() {
+                    follow_fragment(notes, &hash, &doc)
+                }
+            },
             std::time::Duration::ZERO,
         );
     });

@@ -7,4 +7,5 @@ pub mod open_files;
 pub mod people;
 pub mod popover;
 pub mod shortcuts;
+pub mod store_panel;
 pub mod thread;

@@ -276,6 +276,10 @@ pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
         if let Some(open) = notes.open.get() {
             set_timeout(
                 move || {
+                    // Not if the document view was taken down before this turn.
+                    if notes.open.is_disposed() {
+                        return;
+                    }
                     notes.place();
                     if open.pinned {
                         if let Some(p) = element(ids::POPOVER) {

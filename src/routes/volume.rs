@@ -8,6 +8,7 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use letterbook_core::{dates, presentation, volumes, volumes::volume_label, TocEntry};
 
+use crate::arc_eq::ArcEq;
 use crate::components::open_files::OpenFiles;
 use crate::state::{doc_href, Library, OpenVolume};
 use crate::urls::{Fragment, LIBRARY};
@@ -16,12 +17,34 @@ use crate::urls::{Fragment, LIBRARY};
 pub fn VolumePage() -> impl IntoView {
     let params = use_params_map();
     let lib = expect_context::<Library>();
+    let id = Memo::new(move |_| params.with(|p| p.get("vol").unwrap_or_default()));
+    // Built again only when this volume changes (as the reader's page).
+    let volume = Memo::new(move |_| lib.volume(&id.get()).map(ArcEq));
     move || {
-        let id = params.with(|p| p.get("vol").unwrap_or_default());
-        match lib.volume(&id) {
-            Some(v) => view! { <VolumeView volume=v/> }.into_any(),
+        let id = id.get();
+        match volume.get() {
+            Some(v) => view! { <VolumeView volume=v.0/> }.into_any(),
+            None if lib.shelf.with(|s| s.restoring(&id)) => view! { <Restoring id=id/> }.into_any(),
             None => view! { <NotOpen volume=id/> }.into_any(),
         }
+    }
+}
+
+/// A volume or page text kept in an earlier visit, not open again yet: this page shows it
+/// once it is (its route reads the library).
+#[component]
+pub fn Restoring(id: String) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let title = lib
+        .shelf
+        .with_untracked(|s| s.item(&id).map(|i| i.kept.title.clone()))
+        .unwrap_or_else(|| volume_label(&id));
+    Effect::new(move |_| document().set_title("Opening… · Letterbook"));
+    view! {
+        <section class="not-open" aria-labelledby="restoring-title">
+            <h1 id="restoring-title">{title}</h1>
+            <p role="status">"Opening it from this browser’s store…"</p>
+        </section>
     }
 }
 
@@ -214,6 +237,7 @@ pub fn PagePage() -> impl IntoView {
                 Some(id) => view! { <Redirect path=doc_href(&id, Some(&page))/> }.into_any(),
                 None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
             },
+            None if lib.shelf.with(|s| s.restoring(&vol)) => view! { <Restoring id=vol/> }.into_any(),
             None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),
         }
     }

@@ -75,7 +75,7 @@ describe("a newcomer", () => {
     const { page, context, errors } = await newPage();
     await library(page);
     await open(page, [VOL("frus1894Nicaragua")]);
-    const putAway = page.locator(".volume-card button.put-away[aria-label^='Put away Foreign Relations of the United States, 1981']");
+    const putAway = page.locator(".volume-card button.put-away[aria-label^='Remove Foreign Relations of the United States, 1981']");
     await putAway.click();
     await page.waitForFunction(() => !document.querySelector('a[href="/volume/frus1981-88v03"]'));
     assert.equal(await activeId(page), "library-title", "the focus is not lost with the button");

@@ -147,9 +147,13 @@ impl Collection {
     }
 
     /// Adds a volume with its documents, replacing an open volume of the same id.
-    pub fn add_volume(&mut self, volume: OpenVolume, docs: impl IntoIterator<Item = Document>) {
+    pub fn add_volume(
+        &mut self,
+        volume: OpenVolume,
+        docs: impl IntoIterator<Item = impl Into<Arc<Document>>>,
+    ) {
         for d in docs {
-            let i = self.insert(Arc::new(d));
+            let i = self.insert(d.into());
             self.replaced[i] = false;
         }
         let v = Arc::new(volume);
@@ -473,7 +477,7 @@ mod tests {
     fn reopening_a_volume_replaces_it() {
         let mut c = volume();
         let v = c.volume("frus1918x").unwrap().as_ref().clone();
-        c.add_volume(v, Vec::new());
+        c.add_volume(v, Vec::<Document>::new());
         assert_eq!(c.volumes().len(), 1);
         assert_eq!(c.documents().len(), 2);
     }

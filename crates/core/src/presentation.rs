@@ -106,6 +106,26 @@ pub fn count(n: u64, one: &str) -> String {
     }
 }
 
+/// A size in bytes as a reader says it: "812 bytes", "48 KB", "4.2 MB", "1.5 GB" (decimal
+/// units, as browsers and file managers show them; two significant digits below ten).
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return count(n, "byte");
+    }
+    let mut v = n as f64 / 1000.0;
+    let mut unit = 0;
+    while v >= 999.5 && unit + 1 < UNITS.len() {
+        v /= 1000.0;
+        unit += 1;
+    }
+    if v < 9.95 {
+        format!("{v:.1} {}", UNITS[unit])
+    } else {
+        format!("{} {}", thousands(v.round() as u64), UNITS[unit])
+    }
+}
+
 /// What a volume read from a file that ends early holds: "Incomplete: the file ends at
 /// line 41,202; 380 of its documents were read."
 pub fn ends_early(line: u32, documents: u64) -> String {
@@ -295,6 +315,21 @@ mod tests {
             ends_early(0, 1),
             "Incomplete: the file ends before the volume does; 1 of its documents was read."
         );
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(bytes(0), "0 bytes");
+        assert_eq!(bytes(1), "1 byte");
+        assert_eq!(bytes(999), "999 bytes");
+        assert_eq!(bytes(1000), "1.0 KB");
+        assert_eq!(bytes(48_213), "48 KB");
+        assert_eq!(bytes(999_499), "999 KB");
+        assert_eq!(bytes(999_500), "1.0 MB");
+        assert_eq!(bytes(4_213_000), "4.2 MB");
+        assert_eq!(bytes(33_700_000), "34 MB");
+        assert_eq!(bytes(120_000_000_000), "120 GB");
+        assert_eq!(bytes(u64::MAX), "18,446,744 TB");
     }
 
     #[test]

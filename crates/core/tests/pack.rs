@@ -25,6 +25,7 @@ fn every_corpus_volume_round_trips() {
         let record = Record {
             volume: Some(v.volume),
             documents: v.documents,
+            ..Default::default()
         };
         let enc = encode(&record);
         let t = Instant::now();
@@ -67,6 +68,7 @@ fn every_corpus_page_text_round_trips() {
         let record = Record {
             volume: None,
             documents: vec![doc],
+            ..Default::default()
         };
         assert!(
             decode(&encode(&record)).unwrap() == record,

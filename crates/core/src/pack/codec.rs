@@ -8,7 +8,9 @@
 //! A record of another format version is refused, never read: its source is parsed again.
 //! The checksum makes a flipped bit an error before anything is decoded.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::model::{Document, Volume};
 
@@ -23,13 +25,59 @@ const HEADER: usize = 4 + 2 + 4 + 4;
 const MAX_MODEL_BYTES: usize = 256 * 1024 * 1024;
 
 /// What a record holds: a TEI volume with its documents, or one page text's document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// The volume's description (titles, editors, contents, persons, terms); `None` for a
     /// page text.
     pub volume: Option<Volume>,
     /// The documents, in volume order.
     pub documents: Vec<Document>,
+    /// The file it was read from (`frus1934v05.xml`).
+    #[serde(default)]
+    pub file: String,
+    /// Errors met while parsing it ("file:line:column: message"), shown again when it is
+    /// read back.
+    #[serde(default)]
+    pub errors: Vec<String>,
+    /// The line where the file ended before the volume did (`OpenVolume::ends_early`).
+    #[serde(default)]
+    pub ends_early: Option<u32>,
+}
+
+/// A record's parts as the app holds them (documents shared with its collection), to
+/// encode without copying the model; decoded, it is a [`Record`].
+#[derive(Debug, Clone, Copy)]
+pub struct Parts<'a, D> {
+    /// As [`Record::volume`].
+    pub volume: Option<&'a Volume>,
+    /// As [`Record::documents`]: `Document`s or `Arc<Document>`s.
+    pub documents: &'a [D],
+    /// As [`Record::file`].
+    pub file: &'a str,
+    /// As [`Record::errors`].
+    pub errors: &'a [String],
+    /// As [`Record::ends_early`].
+    pub ends_early: Option<u32>,
+}
+
+impl<D: Borrow<Document>> Serialize for Parts<'_, D> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Docs<'a, D>(&'a [D]);
+        impl<D: Borrow<Document>> Serialize for Docs<'_, D> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(Borrow::borrow))
+            }
+        }
+        // The field names and order of `Record`: one encoding for both.
+        let mut st = s.serialize_struct("Record", 5)?;
+        st.serialize_field("volume", &self.volume)?;
+        st.serialize_field("documents", &Docs(self.documents))?;
+        st.serialize_field("file", self.file)?;
+        st.serialize_field("errors", self.errors)?;
+        st.serialize_field("ends_early", &self.ends_early)?;
+        st.end()
+    }
 }
 
 /// Why a record cannot be read.
@@ -71,8 +119,19 @@ impl std::error::Error for RecordError {}
 
 /// Encodes a record.
 pub fn encode(record: &Record) -> Vec<u8> {
+    encode_parts(Parts {
+        volume: record.volume.as_ref(),
+        documents: &record.documents,
+        file: &record.file,
+        errors: &record.errors,
+        ends_early: record.ends_early,
+    })
+}
+
+/// Encodes a record from its parts (the same bytes as [`encode`] of the same record).
+pub fn encode_parts<D: Borrow<Document>>(parts: Parts<'_, D>) -> Vec<u8> {
     // Serializing plain data to a Vec cannot fail: no map has non-string keys.
-    let model = rmp_serde::to_vec_named(record).expect("the model serializes");
+    let model = rmp_serde::to_vec_named(&parts).expect("the model serializes");
     let payload = lz4_flex::block::compress_prepend_size(&model);
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
@@ -149,6 +208,7 @@ mod tests {
         Record {
             volume: Some(v.volume),
             documents: v.documents,
+            ..Default::default()
         }
     }
 
@@ -162,8 +222,41 @@ mod tests {
                 "frus1999v01-d4.txt",
                 "4. Letter From A to B1\n\nText.\n\n  1. Source note.\n",
             )],
+            ..Default::default()
         };
         assert_eq!(decode(&encode(&text)).unwrap(), text);
+    }
+
+    #[test]
+    fn parts_shared_with_a_collection_encode_as_their_record() {
+        let mut r = sample();
+        r.file = "x.xml".into();
+        r.errors = vec!["x.xml:3:1: a slip".into()];
+        r.ends_early = Some(3);
+        let shared: Vec<std::sync::Arc<Document>> = r
+            .documents
+            .iter()
+            .cloned()
+            .map(std::sync::Arc::new)
+            .collect();
+        let bytes = encode_parts(Parts {
+            volume: r.volume.as_ref(),
+            documents: &shared,
+            file: &r.file,
+            errors: &r.errors,
+            ends_early: r.ends_early,
+        });
+        assert_eq!(bytes, encode(&r));
+        assert_eq!(decode(&bytes).unwrap(), r);
+        match decode(&bytes).unwrap().reopen() {
+            Some(crate::pack::Reopened::Volume(open, docs)) => {
+                assert_eq!(docs.len(), 2);
+                assert_eq!(open.ends_early, Some(3));
+                assert_eq!(open.file, "x.xml");
+                assert_eq!(open.index.position.len(), 2);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

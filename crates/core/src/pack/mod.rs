@@ -3,4 +3,35 @@
 
 pub mod codec;
 
-pub use codec::{decode, encode, format_of, Record, RecordError, FORMAT};
+pub use codec::{decode, encode, encode_parts, format_of, Parts, Record, RecordError, FORMAT};
+
+use crate::collection::OpenVolume;
+use crate::model::Document;
+
+/// What a record opens as.
+#[derive(Debug)]
+pub enum Reopened {
+    /// A volume, its indexes built again, and its documents.
+    Volume(Box<OpenVolume>, Vec<Document>),
+    /// A page text's document.
+    Text(Box<Document>),
+}
+
+impl Record {
+    /// The record as the collection takes it; `None` when it holds nothing to open (a
+    /// volume without documents, or a text record without its one document).
+    pub fn reopen(mut self) -> Option<Reopened> {
+        match self.volume {
+            Some(volume) if !self.documents.is_empty() => {
+                let mut open = OpenVolume::new(volume, &self.documents, self.file, self.errors);
+                open.ends_early = self.ends_early;
+                Some(Reopened::Volume(Box::new(open), self.documents))
+            }
+            Some(_) => None,
+            None if self.documents.len() == 1 => {
+                self.documents.pop().map(|d| Reopened::Text(Box::new(d)))
+            }
+            None => None,
+        }
+    }
+}
