@@ -4,6 +4,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod pack;
+
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use letterbook_core::correspondence::Correspondence;
@@ -50,6 +52,23 @@ enum Command {
     /// Read the register of office-holders (a POCOM folder: people, principal positions,
     /// missions) and print it as the compact table the app loads.
     Register { pocom: PathBuf },
+    /// Pack TEI volumes and page texts into a folder any static host serves:
+    /// collection.json, one pack per volume named by its content hash, the collection's
+    /// summary, and with --app the built app beside them. Bad sources are reported and
+    /// skipped (the exit code says so).
+    Pack {
+        /// The site's folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The collection's title in the library.
+        #[arg(long)]
+        title: Option<String>,
+        /// A built app (trunk build --release: dist/) to copy in, making DIR a whole site.
+        #[arg(long, value_name = "DIST")]
+        app: Option<PathBuf>,
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+    },
     /// Print the table of contents of TEI volumes.
     Toc {
         #[arg(required = true)]
@@ -164,6 +183,19 @@ fn main() -> ExitCode {
                     }
                 }
             }
+        }
+        Command::Pack {
+            out: dir,
+            title,
+            app,
+            sources,
+        } => {
+            failed = !pack::run(pack::Job {
+                out: dir,
+                title,
+                app,
+                sources,
+            });
         }
         Command::Register { pocom } => match register::pocom::read_dir(&pocom) {
             Ok(r) => {

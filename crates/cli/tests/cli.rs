@@ -187,3 +187,155 @@ fn check_holds_dates_against_the_register() {
     );
     let _ = std::fs::remove_file(&tmp);
 }
+
+/// A fresh folder under target/ for a test's site.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn pack_writes_a_site_of_every_corpus_volume() {
+    use letterbook_core::pack::{decode, decode_summary, manifest::sha256_hex, Manifest};
+    let site = scratch("pack-corpus");
+    let mut volumes: Vec<PathBuf> = std::fs::read_dir(corpus().join("tei-volumes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    volumes.sort();
+    assert_eq!(volumes.len(), 12);
+    let seed = corpus().join("seed/frus1981-88v03-d74.txt");
+    let app = scratch("pack-app");
+    std::fs::write(app.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    let mut args = vec![
+        "pack".to_string(),
+        "--out".into(),
+        site.to_string_lossy().into(),
+        "--title".into(),
+        "The corpus".into(),
+        "--app".into(),
+        app.to_string_lossy().into(),
+    ];
+    args.extend(volumes.iter().map(|p| p.to_string_lossy().to_string()));
+    args.push(seed.to_string_lossy().into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, _, err) = letterbook(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("packed 12 volumes and 1 page text (4,874 documents)"),
+        "{err}"
+    );
+    assert!(site.join("index.html").is_file(), "the app is copied in");
+    let manifest = Manifest::parse(&std::fs::read(site.join("collection.json")).unwrap()).unwrap();
+    assert_eq!(manifest.title, "The corpus");
+    assert_eq!(manifest.volumes.len(), 13);
+    assert_eq!(manifest.documents, 4874);
+    for (v, path) in manifest.volumes.iter().zip(volumes.iter()) {
+        // The counts of the volume as the core reads it.
+        let parsed =
+            letterbook_core::parse_volume(&path.to_string_lossy(), &std::fs::read(path).unwrap())
+                .unwrap();
+        assert_eq!(v.id, parsed.volume.id);
+        assert_eq!(v.documents, parsed.documents.len() as u64, "{}", v.id);
+        let stats = letterbook_core::VolumeStats::of(&mut parsed.documents.iter());
+        assert_eq!(
+            (v.footnotes, v.pages),
+            (stats.footnotes as u64, stats.pages as u64),
+            "{}",
+            v.id
+        );
+        assert_eq!((&v.from, &v.to), (&stats.first_date, &stats.last_date));
+        let bytes = std::fs::read(site.join(&v.pack.path)).unwrap();
+        assert_eq!(bytes.len() as u64, v.pack.bytes);
+        assert_eq!(sha256_hex(&bytes), v.pack.sha256);
+        assert!(v
+            .pack
+            .path
+            .starts_with(&format!("packs/{}", &v.pack.sha256[..20])));
+        assert!(
+            decode(&bytes).unwrap()
+                == letterbook_core::pack::Record {
+                    volume: Some(parsed.volume),
+                    documents: parsed.documents,
+                    file: path.file_name().unwrap().to_string_lossy().into(),
+                    errors: Vec::new(),
+                    ends_early: None,
+                }
+        );
+    }
+    let text = &manifest.volumes[12];
+    assert_eq!(
+        (text.id.as_str(), text.kind.as_str()),
+        ("frus1981-88v03-d74", "text")
+    );
+    let summary = std::fs::read(site.join(&manifest.summary.path)).unwrap();
+    assert_eq!(sha256_hex(&summary), manifest.summary.sha256);
+    assert_eq!(decode_summary(&summary).unwrap().docs.len(), 4874);
+}
+
+#[test]
+fn pack_reports_and_skips_bad_sources() {
+    let work = scratch("pack-bad");
+    let nicaragua = corpus().join("tei-volumes/frus1894Nicaragua.xml");
+    let xml = std::fs::read_to_string(&nicaragua).unwrap();
+    let cut = work.join("frus1894Nicaragua-cut.xml");
+    std::fs::write(&cut, &xml[..xml.len() / 2]).unwrap();
+    let broken = work.join("broken.xml");
+    std::fs::write(&broken, "<TEI><teiHeader></TEI>").unwrap();
+    let notes = work.join("notes.txt");
+    std::fs::write(&notes, "Shopping list\n\nmilk\n").unwrap();
+    let site = work.join("site");
+    let (code, _, err) = letterbook(&[
+        "pack",
+        "--out",
+        &site.to_string_lossy(),
+        &nicaragua.to_string_lossy(),
+        &cut.to_string_lossy(),
+        &broken.to_string_lossy(),
+        &notes.to_string_lossy(),
+        &nicaragua.to_string_lossy(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let skipped: Vec<&str> = err.lines().filter(|l| l.starts_with("skipped: ")).collect();
+    assert_eq!(skipped.len(), 4, "{err}");
+    // Each with its place: file:line:column.
+    let place = regex_lite::Regex::new(r"^skipped: \S+:\d+:\d+: ").unwrap();
+    for (l, file) in
+        skipped
+            .iter()
+            .take(3)
+            .zip(["frus1894Nicaragua-cut.xml", "broken.xml", "notes.txt"])
+    {
+        assert!(l.contains(file), "{l}");
+        assert!(place.is_match(l), "{l}");
+    }
+    assert!(
+        skipped[3].contains("frus1894Nicaragua is already packed"),
+        "{}",
+        skipped[3]
+    );
+    assert!(
+        err.contains("packed 1 volume and 0 page texts (138 documents)"),
+        "{err}"
+    );
+    assert!(err.contains("; 4 sources skipped"), "{err}");
+    let manifest = letterbook_core::pack::Manifest::parse(
+        &std::fs::read(site.join("collection.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(manifest.volumes.len(), 1);
+    // Nothing packable at all: an error, and no manifest.
+    let empty = work.join("empty-site");
+    let (code, _, err) = letterbook(&[
+        "pack",
+        "--out",
+        &empty.to_string_lossy(),
+        &notes.to_string_lossy(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("error: nothing to pack"), "{err}");
+    assert!(!empty.join("collection.json").exists());
+}

@@ -253,7 +253,7 @@ pub enum DateSource {
 }
 
 /// How sure a document's date is, as the timeline and the thread show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Certainty {
     /// The edition's encoding or the dateline names the day (or the minute).
     Exact,
@@ -275,7 +275,7 @@ impl Certainty {
 }
 
 /// How one document relates to another it names ([`Link::relation`] as a type).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Relation {
     /// A reply to the other document.
     Answers,

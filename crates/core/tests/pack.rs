@@ -6,7 +6,8 @@ mod common;
 
 use std::time::Instant;
 
-use letterbook_core::pack::{decode, encode, Record};
+use letterbook_core::correspondence::Correspondence;
+use letterbook_core::pack::{decode, decode_summary, encode, encode_summary, Record};
 use letterbook_core::{parse_text, parse_volume};
 
 #[test]
@@ -17,6 +18,7 @@ fn every_corpus_volume_round_trips() {
         "volume", "xml", "record", "ratio", "parse ms", "decode ms"
     );
     let (mut xml_all, mut rec_all) = (0usize, 0usize);
+    let mut records = Vec::new();
     for path in common::tei_volumes() {
         let bytes = std::fs::read(&path).unwrap();
         let t = Instant::now();
@@ -47,6 +49,7 @@ fn every_corpus_volume_round_trips() {
             parse.as_secs_f64() * 1000.0,
             dec.as_secs_f64() * 1000.0
         );
+        records.push(back);
     }
     println!(
         "{:<20} {:>10} {:>10} {:>5.1}%",
@@ -54,6 +57,50 @@ fn every_corpus_volume_round_trips() {
         xml_all,
         rec_all,
         rec_all as f64 * 100.0 / xml_all as f64
+    );
+    the_summary_of_every_volume_round_trips(&records);
+}
+
+/// The correspondence model over all twelve volumes comes back from its summary: the
+/// same bytes when encoded again (a pack site's summary is reproducible), every document
+/// found by its id, every party by its key.
+fn the_summary_of_every_volume_round_trips(records: &[Record]) {
+    let docs: Vec<&letterbook_core::Document> =
+        records.iter().flat_map(|r| r.documents.iter()).collect();
+    let vols: Vec<&letterbook_core::Volume> =
+        records.iter().filter_map(|r| r.volume.as_ref()).collect();
+    let corr = Correspondence::build(&docs, &vols);
+    let bytes = encode_summary(&corr);
+    let back = decode_summary(&bytes).unwrap();
+    assert_eq!(
+        encode_summary(&back),
+        bytes,
+        "encoded again, the summary differs"
+    );
+    assert_eq!(back.docs.len(), docs.len());
+    for d in &docs {
+        assert_eq!(back.index_of(&d.id), corr.index_of(&d.id), "{}", d.id);
+    }
+    assert_eq!(back.links, corr.links);
+    assert_eq!(back.by_time, corr.by_time);
+    assert_eq!(back.parties.records.len(), corr.parties.records.len());
+    for (i, p) in corr.parties.records.iter().enumerate() {
+        assert_eq!(back.parties.find(&p.key), Some(i as u32), "{}", p.key);
+    }
+    println!(
+        "summary of {} documents, {} parties, {} links: {} bytes ({:.0} per document)",
+        docs.len(),
+        corr.parties.records.len(),
+        corr.links.len(),
+        bytes.len(),
+        bytes.len() as f64 / docs.len() as f64
+    );
+    let mut cut = bytes.clone();
+    cut.truncate(bytes.len() / 2);
+    assert!(decode_summary(&cut).is_err());
+    assert!(
+        decode_summary(&encode(&records[0])).is_err(),
+        "a record is not a summary"
     );
 }
 

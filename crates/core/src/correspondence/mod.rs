@@ -11,6 +11,8 @@ pub mod when;
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{plain_text, Document, Entry, Kind, Link, Volume};
 use crate::presentation;
 use parties::{Observation, Parties, PartyId};
@@ -19,7 +21,7 @@ use when::{Minute, When};
 const DAY: Minute = 1440;
 
 /// What the timeline knows of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocFacts {
     /// The document's id (`frus1981-88v03-d74`).
     pub id: String,
@@ -46,7 +48,7 @@ pub struct DocFacts {
 }
 
 /// A carried letter ([`carried::Carried`]) with its parties resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CarriedFacts {
     /// The letter's writers.
     pub from: Vec<PartyId>,
@@ -93,7 +95,7 @@ pub struct ThreadEntry {
 }
 
 /// A link between two documents: `from` answers or cites `to`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadLink {
     /// Index of the answering or citing document in [`Correspondence::docs`].
     pub from: u32,
@@ -106,7 +108,7 @@ pub struct ThreadLink {
 }
 
 /// The correspondence model over every open document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Correspondence {
     /// One entry per document, in input order: a document's index is its place here.
     pub docs: Vec<DocFacts>,
@@ -118,6 +120,8 @@ pub struct Correspondence {
     pub links: Vec<ThreadLink>,
     /// Placed documents by start time (ties by input order).
     pub by_time: Vec<u32>,
+    /// Rebuilt after decoding (`reindexed`).
+    #[serde(skip)]
     index: HashMap<String, u32>,
 }
 
@@ -241,6 +245,18 @@ impl Correspondence {
         // 3. Threads.
         out.links = out.threads(docs);
         out
+    }
+
+    /// The model read back from a pack's summary: its lookup by id built again.
+    pub fn reindexed(mut self) -> Self {
+        self.parties = std::mem::take(&mut self.parties).reindexed();
+        self.index = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
+        self
     }
 
     /// The index of the document with this id.

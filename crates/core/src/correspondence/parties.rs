@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::when::Minute;
 use crate::model::{Entry, Party};
 
@@ -12,7 +14,7 @@ use crate::model::{Entry, Party};
 pub type PartyId = u32;
 
 /// Whether a correspondent is a person or an office.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartyKind {
     /// A person ("Haig", "Seward").
     Person,
@@ -21,7 +23,7 @@ pub enum PartyKind {
 }
 
 /// One correspondent, as the timeline shows and filters them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PartyRecord {
     /// Normalised key (`haig|a`, `office:department of state`).
     pub key: String,
@@ -61,15 +63,29 @@ pub struct Resolved {
 }
 
 /// Every correspondent of the open documents, interned by normalised key.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Parties {
     /// The correspondents; a [`PartyId`] indexes them.
     pub records: Vec<PartyRecord>,
+    /// Rebuilt from the records after decoding (`reindexed`): a map's order would make
+    /// a summary's bytes differ from one packing to the next.
+    #[serde(skip)]
     by_key: HashMap<String, PartyId>,
     department: Vec<bool>,
 }
 
 impl Parties {
+    /// The lookup by key built again (after decoding).
+    pub(crate) fn reindexed(mut self) -> Self {
+        self.by_key = self
+            .records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key.clone(), i as PartyId))
+            .collect();
+        self
+    }
+
     /// The correspondent with this id.
     pub fn get(&self, id: PartyId) -> &PartyRecord {
         &self.records[id as usize]

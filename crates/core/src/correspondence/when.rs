@@ -2,6 +2,7 @@
 //! places it on (minutes since 1970-01-01, local time as printed) and its certainty.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{DateInfo, DateSource, Document, Precision};
 
@@ -12,7 +13,7 @@ pub type Minute = i64;
 pub use crate::model::Certainty;
 
 /// A document's place in time: a span of minutes, and how sure it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct When {
     /// First minute of the span (a point when `start == end`).
     pub start: Minute,

@@ -132,9 +132,14 @@ pub fn encode(record: &Record) -> Vec<u8> {
 pub fn encode_parts<D: Borrow<Document>>(parts: Parts<'_, D>) -> Vec<u8> {
     // Serializing plain data to a Vec cannot fail: no map has non-string keys.
     let model = rmp_serde::to_vec_named(&parts).expect("the model serializes");
-    let payload = lz4_flex::block::compress_prepend_size(&model);
+    frame(MAGIC, &model)
+}
+
+/// Frames serialized `model`: magic, format, length and CRC-32 of the compressed payload.
+pub(crate) fn frame(magic: &[u8; 4], model: &[u8]) -> Vec<u8> {
+    let payload = lz4_flex::block::compress_prepend_size(model);
     let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
@@ -150,7 +155,16 @@ pub fn format_of(bytes: &[u8]) -> Option<u16> {
 
 /// Decodes a record; any damage is an error, never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Record, RecordError> {
-    let format = format_of(bytes).ok_or(RecordError::NotARecord)?;
+    let model = unframe(MAGIC, bytes)?;
+    rmp_serde::from_slice(&model).map_err(|e| RecordError::Corrupt(e.to_string()))
+}
+
+/// The serialized model inside a frame of `magic`, checked and decompressed.
+pub(crate) fn unframe(magic: &[u8; 4], bytes: &[u8]) -> Result<Vec<u8>, RecordError> {
+    if bytes.len() < 6 || &bytes[..4] != magic {
+        return Err(RecordError::NotARecord);
+    }
+    let format = u16::from_le_bytes([bytes[4], bytes[5]]);
     if format != FORMAT {
         return Err(RecordError::OtherFormat(format));
     }
@@ -188,9 +202,8 @@ pub fn decode(bytes: &[u8]) -> Result<Record, RecordError> {
             "it claims {size} bytes of model"
         )));
     }
-    let model = lz4_flex::block::decompress_size_prepended(payload)
-        .map_err(|e| RecordError::Corrupt(e.to_string()))?;
-    rmp_serde::from_slice(&model).map_err(|e| RecordError::Corrupt(e.to_string()))
+    lz4_flex::block::decompress_size_prepended(payload)
+        .map_err(|e| RecordError::Corrupt(e.to_string()))
 }
 
 #[cfg(test)]

@@ -1,9 +1,14 @@
 //! Collections that last: the encoded model that the browser's store keeps and that a
-//! pack's files hold (`codec`). Later here: the pack's manifest and summary.
+//! pack's files hold (`codec`), a pack site's manifest (`manifest`, `collection.json`)
+//! and its summary (`summary`: the correspondence model over the whole collection).
 
 pub mod codec;
+pub mod manifest;
+pub mod summary;
 
 pub use codec::{decode, encode, encode_parts, format_of, Parts, Record, RecordError, FORMAT};
+pub use manifest::{Manifest, ManifestError, PackFile, PackedVolume, MANIFEST_FORMAT};
+pub use summary::{decode_summary, encode_summary};
 
 use crate::collection::OpenVolume;
 use crate::model::Document;

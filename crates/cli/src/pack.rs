@@ -1,0 +1,277 @@
+//! `letterbook pack`: a collection as a folder of static files — `collection.json`, one
+//! pack per volume named by its content hash, the collection's summary, and (with
+//! `--app`) the built app beside them, so that the folder is a whole site.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use letterbook_core::correspondence::Correspondence;
+use letterbook_core::pack::{
+    self, manifest::hashed_path, manifest::sha256_hex, Manifest, PackFile, PackedVolume, Record,
+    MANIFEST_FORMAT,
+};
+use letterbook_core::{
+    parse_any, presentation, volumes::volume_label, Document, ParseErrorKind, Parsed, Volume,
+    VolumeStats,
+};
+use rayon::prelude::*;
+
+/// What `pack` was asked to do.
+pub struct Job {
+    pub out: PathBuf,
+    pub title: Option<String>,
+    pub app: Option<PathBuf>,
+    pub sources: Vec<PathBuf>,
+}
+
+/// One source, read and encoded.
+struct Packed {
+    entry: PackedVolume,
+    record: Vec<u8>,
+    volume: Option<Volume>,
+    documents: Vec<Document>,
+    warnings: Vec<String>,
+}
+
+/// Reads and encodes one source; the reason it is skipped otherwise.
+fn pack_one(path: &Path) -> Result<Packed, String> {
+    let name = path.to_string_lossy();
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_else(|| name.to_string());
+    let parsed = parse_any(&name, &bytes).map_err(|e| e.to_string())?;
+    let (record, kind, title) = match parsed {
+        Parsed::Volume(v) => {
+            if let Some(cut) = v
+                .errors
+                .iter()
+                .find(|e| e.kind == ParseErrorKind::Truncated)
+            {
+                return Err(format!("{cut} (a cut or partial file: not packed)"));
+            }
+            if v.documents.is_empty() {
+                return Err(match v.errors.first() {
+                    Some(e) => format!("{e} (no document read)"),
+                    None => format!("{name}: no document in this volume"),
+                });
+            }
+            let title = if v.volume.title.is_empty() {
+                volume_label(&v.volume.id)
+            } else {
+                v.volume.title.clone()
+            };
+            let record = Record {
+                volume: Some(v.volume),
+                documents: v.documents,
+                file: file.clone(),
+                errors: v.errors.iter().map(|e| e.to_string()).collect(),
+                ends_early: None,
+            };
+            (record, "volume", title)
+        }
+        Parsed::Text(d) => {
+            let title = match &d.n {
+                Some(n) => format!("Document {n}: {}", d.title),
+                None => d.title.clone(),
+            };
+            let record = Record {
+                documents: vec![d],
+                file: file.clone(),
+                ..Default::default()
+            };
+            (record, "text", title)
+        }
+    };
+    let encoded = pack::encode(&record);
+    let sha256 = sha256_hex(&encoded);
+    let stats = VolumeStats::of(&mut record.documents.iter());
+    let id = match &record.volume {
+        Some(v) => v.id.clone(),
+        None => record.documents[0].id.clone(),
+    };
+    Ok(Packed {
+        entry: PackedVolume {
+            id,
+            kind: kind.into(),
+            title,
+            source: file,
+            source_bytes: bytes.len() as u64,
+            from: stats.first_date.clone(),
+            to: stats.last_date.clone(),
+            documents: stats.documents as u64,
+            footnotes: stats.footnotes as u64,
+            pages: stats.pages as u64,
+            pack: PackFile {
+                path: hashed_path("packs", &sha256, "lbk"),
+                bytes: encoded.len() as u64,
+                sha256,
+            },
+            ends_early: None,
+        },
+        record: encoded,
+        warnings: record.errors.clone(),
+        volume: record.volume,
+        documents: record.documents,
+    })
+}
+
+/// Copies the built app (a folder) into the site, leaving the collection's own files.
+fn copy_dir(from: &Path, to: &Path) -> io::Result<u64> {
+    let mut n = 0;
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            n += copy_dir(&e.path(), &target)?;
+        } else {
+            std::fs::copy(e.path(), &target)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Packs the sources; false when any was skipped (or the site could not be written).
+pub fn run(job: Job) -> bool {
+    let started = Instant::now();
+    if let Some(app) = &job.app {
+        if !app.join("index.html").is_file() {
+            eprintln!(
+                "error: {}: not a built app (no index.html); build it with trunk build --release",
+                app.display()
+            );
+            return false;
+        }
+        if let Err(e) = copy_dir(app, &job.out) {
+            eprintln!("error: copying the app into {}: {e}", job.out.display());
+            return false;
+        }
+    }
+    let bar = io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(job.sources.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} sources {wide_msg}")
+                .expect("template"),
+        );
+        bar
+    });
+    let results: Vec<Result<Packed, String>> = job
+        .sources
+        .par_iter()
+        .map(|p| {
+            let r = pack_one(p);
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(p.to_string_lossy().to_string());
+            }
+            r
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut skipped = 0usize;
+    let mut packed: Vec<Packed> = Vec::new();
+    for (path, r) in job.sources.iter().zip(results) {
+        match r {
+            Ok(p) if packed.iter().any(|q| q.entry.id == p.entry.id) => {
+                skipped += 1;
+                eprintln!(
+                    "skipped: {}: {} is already packed from another source",
+                    path.display(),
+                    p.entry.id
+                );
+            }
+            Ok(p) => {
+                for w in &p.warnings {
+                    eprintln!("warning: {w}");
+                }
+                packed.push(p);
+            }
+            Err(why) => {
+                skipped += 1;
+                eprintln!("skipped: {why}");
+            }
+        }
+    }
+    let mut ok = skipped == 0;
+    if packed.is_empty() {
+        eprintln!("error: nothing to pack");
+        return false;
+    }
+    let mut bytes_out = 0u64;
+    for p in &packed {
+        match write(&job.out.join(&p.entry.pack.path), &p.record) {
+            Ok(()) => bytes_out += p.record.len() as u64,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return false;
+            }
+        }
+    }
+    let docs: Vec<&Document> = packed.iter().flat_map(|p| p.documents.iter()).collect();
+    let vols: Vec<&Volume> = packed.iter().filter_map(|p| p.volume.as_ref()).collect();
+    let summary = pack::encode_summary(&Correspondence::build(&docs, &vols));
+    let sha256 = sha256_hex(&summary);
+    let summary_file = PackFile {
+        path: hashed_path("summary", &sha256, "lbs"),
+        bytes: summary.len() as u64,
+        sha256,
+    };
+    if let Err(e) = write(&job.out.join(&summary_file.path), &summary) {
+        eprintln!("error: {e}");
+        return false;
+    }
+    bytes_out += summary.len() as u64;
+    let manifest = Manifest {
+        format: MANIFEST_FORMAT,
+        record_format: pack::FORMAT,
+        title: job
+            .title
+            .clone()
+            .unwrap_or_else(|| "Foreign Relations of the United States".into()),
+        generator: format!("letterbook {}", env!("CARGO_PKG_VERSION")),
+        documents: docs.len() as u64,
+        volumes: packed.iter().map(|p| p.entry.clone()).collect(),
+        summary: summary_file,
+    };
+    let json = manifest.to_json();
+    if let Err(e) = write(&job.out.join("collection.json"), json.as_bytes()) {
+        eprintln!("error: {e}");
+        ok = false;
+    }
+    bytes_out += json.len() as u64;
+    let bytes_in: u64 = packed.iter().map(|p| p.entry.source_bytes).sum();
+    let volumes = packed.iter().filter(|p| p.volume.is_some()).count();
+    eprintln!(
+        "packed {} and {} ({}) into {}: {} in, {} out, in {:.1} s{}",
+        presentation::count(volumes as u64, "volume"),
+        presentation::count((packed.len() - volumes) as u64, "page text"),
+        presentation::count(docs.len() as u64, "document"),
+        job.out.display(),
+        presentation::bytes(bytes_in),
+        presentation::bytes(bytes_out),
+        started.elapsed().as_secs_f64(),
+        if skipped > 0 {
+            format!(
+                "; {} skipped",
+                presentation::count(skipped as u64, "source")
+            )
+        } else {
+            String::new()
+        }
+    );
+    ok
+}

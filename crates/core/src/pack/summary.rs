@@ -1,0 +1,24 @@
+//! A collection's summary: the correspondence model over every document of a pack site
+//! (dates with their certainty, parties, kinds, threads), built once when the site is
+//! packed, so that the library and the timeline need no pack to show the collection.
+//! Framed as a record is (`LBKS`, the same format version, length, CRC-32, LZ4).
+
+use super::codec::{frame, unframe, RecordError};
+use crate::correspondence::Correspondence;
+
+const MAGIC: &[u8; 4] = b"LBKS";
+
+/// Encodes the summary of a collection.
+pub fn encode_summary(corr: &Correspondence) -> Vec<u8> {
+    // Plain data with string keys only: serializing to a Vec cannot fail.
+    let model = rmp_serde::to_vec_named(corr).expect("the summary serializes");
+    frame(MAGIC, &model)
+}
+
+/// Decodes a summary; damage is an error, never a panic.
+pub fn decode_summary(bytes: &[u8]) -> Result<Correspondence, RecordError> {
+    let model = unframe(MAGIC, bytes)?;
+    let corr: Correspondence =
+        rmp_serde::from_slice(&model).map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    Ok(corr.reindexed())
+}
