@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     let lib = Library::with_sample();
     // What earlier visits kept is listed at once and opened again behind the page.
     crate::storage::restore(lib);
+    // A collection served beside the app is listed from its manifest.
+    crate::site::discover(lib);
     view! { <AppWith lib=lib/> }
 }
 

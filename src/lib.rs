@@ -9,6 +9,7 @@ pub mod loader;
 pub mod register;
 pub mod routes;
 pub mod shelf;
+pub mod site;
 pub mod state;
 pub mod storage;
 pub mod timeline;

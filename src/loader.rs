@@ -97,6 +97,7 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
             documents: 1,
             file: name.clone(),
             source: Vec::new(),
+            record: None,
         };
         lib.add(doc);
         drop(parser);
@@ -192,6 +193,7 @@ async fn open_one(lib: Library, key: u32, file: web_sys::File) {
         documents: docs.len() as u32,
         file: name.clone(),
         source: bytes,
+        record: None,
     };
     lib.add_volume(open, docs);
     storage::keep(lib, job);

@@ -79,10 +79,13 @@ impl Shelf {
         self.items.iter().find(|i| i.kept.id == id)
     }
 
-    /// Entries in the store but not yet back in the collection.
+    /// Entries in the store but not yet back in the collection (any entry, while the
+    /// store is still being opened: it may hold it).
     pub fn restoring(&self, id: &str) -> bool {
-        self.item(id)
-            .is_some_and(|i| i.state == Keeping::Kept { open: false })
+        self.status == Status::Opening
+            || self
+                .item(id)
+                .is_some_and(|i| i.state == Keeping::Kept { open: false })
     }
 
     /// Bytes of everything kept.
@@ -119,5 +122,77 @@ impl Shelf {
 
     pub(crate) fn remove(&mut self, id: &str) {
         self.items.retain(|i| i.kept.id != id);
+    }
+}
+
+/// The collection the app's own site serves (`collection.json` beside the app), if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Site {
+    /// Not asked yet, or asked and there is none: nothing to show.
+    #[default]
+    None,
+    Ready(SiteCollection),
+    /// There is a manifest, and it cannot be used (the reason).
+    Failed(String),
+}
+
+/// A site's collection as the library lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteCollection {
+    pub title: String,
+    pub documents: u64,
+    pub volumes: Vec<SiteVolume>,
+}
+
+/// One volume of the site, and where its pack stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteVolume {
+    pub entry: letterbook_core::pack::PackedVolume,
+    pub fetch: Fetch,
+}
+
+/// A pack's download.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetch {
+    /// On the site, not fetched in this visit.
+    Available,
+    /// 0.0 … 1.0.
+    Downloading(f64),
+    /// Fetched and open.
+    Done,
+    /// The reason ("the pack does not match its hash").
+    Failed(String),
+}
+
+impl Site {
+    /// Volumes (and page texts) the site serves.
+    pub fn volume_count(&self) -> usize {
+        match self {
+            Site::Ready(c) => c.volumes.len(),
+            _ => 0,
+        }
+    }
+
+    /// The ids of what it serves.
+    pub fn ids(&self) -> std::collections::HashSet<String> {
+        match self {
+            Site::Ready(c) => c.volumes.iter().map(|v| v.entry.id.clone()).collect(),
+            _ => Default::default(),
+        }
+    }
+
+    pub fn volume(&self, id: &str) -> Option<&SiteVolume> {
+        match self {
+            Site::Ready(c) => c.volumes.iter().find(|v| v.entry.id == id),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn set_fetch(&mut self, id: &str, fetch: Fetch) {
+        if let Site::Ready(c) = self {
+            if let Some(v) = c.volumes.iter_mut().find(|v| v.entry.id == id) {
+                v.fetch = fetch;
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ use letterbook_core::{
 pub use letterbook_core::OpenVolume;
 
 use crate::arc_eq::ArcEq;
-use crate::shelf::Shelf;
+use crate::shelf::{Shelf, Site};
 use crate::urls::Fragment;
 pub use crate::urls::{doc_href, volume_href};
 
@@ -72,6 +72,11 @@ pub struct Library {
     pub loads: RwSignal<Vec<Load>>,
     /// What the browser's store keeps (written by `storage`).
     pub shelf: RwSignal<Shelf>,
+    /// The collection the app's site serves (written by `site`).
+    pub site: RwSignal<Site>,
+    /// The ids it serves: a page that only asks "is it on the site?" is not built again
+    /// at every tick of a download.
+    site_ids: Memo<std::collections::HashSet<String>>,
     next_key: StoredValue<u32>,
 }
 
@@ -137,6 +142,11 @@ impl Library {
             .is_some_and(|v| v.file.ends_with(BUILT_IN))
     }
 
+    /// Whether the app's site serves volume (or page text) `id`.
+    pub fn on_site(&self, id: &str) -> bool {
+        self.site_ids.with(|ids| ids.contains(id))
+    }
+
     /// Puts away an open volume and its documents (the built-in sample too).
     pub fn put_away_volume(&self, id: &str) {
         self.coll.update(|c| {
@@ -154,6 +164,7 @@ impl Library {
     /// A library with nothing open.
     pub fn empty() -> Self {
         let coll = RwSignal::new(Collection::default());
+        let site = RwSignal::new(Site::default());
         let model = Memo::new(move |_| {
             coll.with(|c| {
                 let docs: Vec<&Document> = c.documents().iter().map(|d| d.as_ref()).collect();
@@ -168,6 +179,8 @@ impl Library {
             model,
             loads: RwSignal::new(Vec::new()),
             shelf: RwSignal::new(Shelf::default()),
+            site,
+            site_ids: Memo::new(move |_| site.with(|s| s.ids())),
             next_key: StoredValue::new(0),
         }
     }

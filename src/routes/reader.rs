@@ -7,7 +7,7 @@ use letterbook_core::DocId;
 use crate::arc_eq::ArcEq;
 use crate::components::document::DocumentView;
 use crate::routes::not_found::NotFound;
-use crate::routes::volume::{NotOpen, Restoring};
+use crate::routes::volume::{on_site, Fetching, NotOpen, Restoring};
 use crate::state::Library;
 
 #[component]
@@ -23,25 +23,32 @@ pub fn ReaderPage() -> impl IntoView {
     });
     move || {
         let id = id.get();
-        match doc.get().0 {
-            Some(doc) => view! { <DocumentView doc=doc.0/> }.into_any(),
-            // Kept in an earlier visit (its volume, or the page text itself): being opened.
-            None if lib.shelf.with(|s| s.restoring(&id)) => view! { <Restoring id=id/> }.into_any(),
-            None if DocId::parse(&id)
-                .and_then(|d| d.volume().map(str::to_string))
-                .is_some_and(|v| lib.shelf.with(|s| s.restoring(&v))) =>
-            {
-                let vol = DocId::parse(&id).and_then(|d| d.volume().map(str::to_string)).unwrap_or_default();
-                view! { <Restoring id=vol/> }.into_any()
+        if let Some(doc) = doc.get().0 {
+            return view! { <DocumentView doc=doc.0/> }.into_any();
+        }
+        // `frus1934v05-d12` names its volume.
+        let parsed = DocId::parse(&id);
+        let vol = parsed.as_ref().and_then(|d| d.volume().map(str::to_string));
+        // Kept in an earlier visit (the page text itself, or its volume): being opened.
+        if let Some(v) = vol.as_ref().filter(|v| lib.shelf.with(|s| s.restoring(v))) {
+            return view! { <Restoring id=v.clone()/> }.into_any();
+        }
+        if lib.shelf.with(|s| s.restoring(&id)) {
+            return view! { <Restoring id=id/> }.into_any();
+        }
+        // In the site's collection: its pack is fetched.
+        if on_site(lib, &id) {
+            return view! { <Fetching id=id/> }.into_any();
+        }
+        if let Some(v) = vol.as_ref().filter(|v| on_site(lib, v)) {
+            return view! { <Fetching id=v.clone()/> }.into_any();
+        }
+        match (parsed, vol) {
+            // Offer to open its volume (after a reload, say).
+            (Some(d), Some(vol)) if lib.volume(&vol).is_none() => {
+                view! { <NotOpen volume=vol what=format!("Document {} is in this volume.", d.number()) doc_local=d.local()/> }.into_any()
             }
-            // `frus1934v05-d12` names its volume: offer to open it (after a reload, say).
-            None => match DocId::parse(&id) {
-                Some(d) if d.volume().is_some_and(|v| lib.volume(v).is_none()) => {
-                    let vol = d.volume().unwrap_or_default().to_string();
-                    view! { <NotOpen volume=vol what=format!("Document {} is in this volume.", d.number()) doc_local=d.local()/> }.into_any()
-                }
-                _ => view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }.into_any(),
-            },
+            _ => view! { <NotFound what=format!("The document “{id}” is not in this collection.")/> }.into_any(),
         }
     }
 }

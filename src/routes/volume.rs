@@ -10,6 +10,7 @@ use letterbook_core::{dates, presentation, volumes, volumes::volume_label, TocEn
 
 use crate::arc_eq::ArcEq;
 use crate::components::open_files::OpenFiles;
+use crate::shelf::Fetch;
 use crate::state::{doc_href, Library, OpenVolume};
 use crate::urls::{Fragment, LIBRARY};
 
@@ -25,6 +26,7 @@ pub fn VolumePage() -> impl IntoView {
         match volume.get() {
             Some(v) => view! { <VolumeView volume=v.0/> }.into_any(),
             None if lib.shelf.with(|s| s.restoring(&id)) => view! { <Restoring id=id/> }.into_any(),
+            None if on_site(lib, &id) => view! { <Fetching id=id/> }.into_any(),
             None => view! { <NotOpen volume=id/> }.into_any(),
         }
     }
@@ -44,6 +46,55 @@ pub fn Restoring(id: String) -> impl IntoView {
         <section class="not-open" aria-labelledby="restoring-title">
             <h1 id="restoring-title">{title}</h1>
             <p role="status">"Opening it from this browser’s store…"</p>
+        </section>
+    }
+}
+
+/// Whether the app's site serves volume (or page text) `id`.
+pub fn on_site(lib: Library, id: &str) -> bool {
+    lib.on_site(id)
+}
+
+/// A volume of the site's collection, not open yet: its pack is fetched (progress shown),
+/// and this page shows it once it is open; a failure says why and offers to try again.
+#[component]
+pub fn Fetching(id: String) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let title = lib
+        .site
+        .with_untracked(|s| s.volume(&id).map(|v| v.entry.title.clone()))
+        .unwrap_or_else(|| volume_label(&id));
+    {
+        let id = id.clone();
+        // Once: after a failure, only "Try again" fetches again.
+        Effect::new(move |_| {
+            let fresh = lib
+                .site
+                .with_untracked(|s| s.volume(&id).is_some_and(|v| v.fetch == Fetch::Available));
+            if fresh {
+                crate::site::open(lib, &id);
+            }
+        });
+    }
+    Effect::new(move |_| document().set_title("Downloading… · Letterbook"));
+    let fetch = move || {
+        lib.site
+            .with(|s| s.volume(&id).map(|v| (v.fetch.clone(), v.entry.id.clone())))
+    };
+    view! {
+        <section class="not-open" aria-labelledby="fetching-title">
+            <h1 id="fetching-title">{title}</h1>
+            {move || fetch().map(|(f, id)| match f {
+                Fetch::Failed(why) => view! {
+                    <p class="fetch-failed" role="alert">{format!("It could not be downloaded: {why}.")}</p>
+                    <button type="button" class="fetch-retry" on:click=move |_| crate::site::open(lib, &id)>"Try again"</button>
+                }.into_any(),
+                Fetch::Downloading(p) => view! {
+                    <p role="status">{format!("Downloading it from this site… {:.0} %", p * 100.0)}</p>
+                    <progress max="1" value=p aria-label="Download"></progress>
+                }.into_any(),
+                Fetch::Available | Fetch::Done => view! { <p role="status">"Opening it…"</p> }.into_any(),
+            })}
         </section>
     }
 }
@@ -238,6 +289,7 @@ pub fn PagePage() -> impl IntoView {
                 None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
             },
             None if lib.shelf.with(|s| s.restoring(&vol)) => view! { <Restoring id=vol/> }.into_any(),
+            None if on_site(lib, &vol) => view! { <Fetching id=vol/> }.into_any(),
             None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),
         }
     }

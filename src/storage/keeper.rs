@@ -21,7 +21,10 @@ pub struct KeepJob {
     pub title: String,
     pub documents: u32,
     pub file: String,
+    /// The file's bytes (empty for a pack fetched from the site: the site has it).
     pub source: Vec<u8>,
+    /// The record, when it is at hand already (a fetched pack); else it is encoded.
+    pub record: Option<Vec<u8>>,
 }
 
 const FOR_THIS_VISIT: &str = "It stays open until this page is closed.";
@@ -48,7 +51,7 @@ pub fn keep(lib: Library, job: KeepJob) {
     spawn_local(async move {
         // A turn for the page to paint what was opened; then the encoding.
         TimeoutFuture::new(0).await;
-        let Some(record) = lib.encode(&kept.id) else {
+        let Some(record) = job.record.or_else(|| lib.encode(&kept.id)) else {
             // Put away before its turn came.
             lib.shelf.update(|s| s.remove(&kept.id));
             return;

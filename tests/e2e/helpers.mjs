@@ -44,13 +44,22 @@ export async function startApp() {
   };
 }
 
+/** Page errors and console errors of `page`, pushed to `errors`. */
+export function collectErrors(page, errors) {
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    // The app asks whether its site serves a collection; a 404 is the answer "no".
+    const expected = m.text().startsWith("Failed to load resource") && m.location().url?.endsWith("/collection.json");
+    if (m.type() === "error" && !expected) errors.push(m.text());
+  });
+}
+
 /** A page in a fresh context, collecting page errors and console errors. */
 export async function openPage(app, viewport = { width: 1280, height: 900 }, extra = {}) {
   const context = await app.browser.newContext({ viewport, ...extra });
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  collectErrors(page, errors);
   return { page, context, errors };
 }
 

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ARTIFACTS, activeId, axe, startApp, tabTo } from "./helpers.mjs";
+import { ARTIFACTS, activeId, axe, collectErrors, startApp, tabTo } from "./helpers.mjs";
 
 const SAMPLE = "/read/frus1981-88v03-d74";
 
@@ -28,8 +28,7 @@ async function open(path, viewport = { width: 1280, height: 900 }) {
   const context = await app.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  collectErrors(page, errors);
   await page.goto(base + path);
   await page.locator("#doc-title, #nf-title, #library-title").first().waitFor();
   return { page, context, errors };

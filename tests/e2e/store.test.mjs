@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { ARTIFACTS, CORPUS, activeId, axe, openPage, startApp } from "./helpers.mjs";
+import { ARTIFACTS, CORPUS, activeId, axe, collectErrors, openPage, startApp } from "./helpers.mjs";
 
 const VOL = (name) => join(CORPUS, "tei-volumes", `${name}.xml`);
 const SEED = join(CORPUS, "seed", "frus1981-88v03-d74.txt");
@@ -172,7 +172,7 @@ describe("the browser's store", () => {
       context = await launch();
       page = context.pages()[0] ?? (await context.newPage());
       const errors = [];
-      page.on("pageerror", (e) => errors.push(e.message));
+      collectErrors(page, errors);
       await page.goto(app.base + "/volume/frus1894Nicaragua");
       await page.locator("h1", { hasText: "1894" }).waitFor({ timeout: 30_000 });
       await page.locator(".toc a.toc-doc").first().waitFor({ state: "attached" });
@@ -289,7 +289,7 @@ describe("the browser's store", () => {
   test("two tabs: a volume kept in one opens in the other; removed in the other, it goes from the first", async () => {
     const { page: a, context, errors } = await openPage(app);
     const b = await context.newPage();
-    b.on("pageerror", (e) => errors.push(e.message));
+    collectErrors(b, errors);
     await library(a);
     await b.goto(app.base + "/");
     await b.locator("#library-title").waitFor();

@@ -8,9 +8,13 @@ use crate::components::store_panel::StorePanel;
 use crate::shelf::{Keeping, Kind};
 use crate::state::{doc_href, volume_href, Library, SAMPLE_ID};
 
-/// How the volumes are listed.
+mod site;
+
+use site::SitePanel;
+
+/// How the volumes are listed (the site's too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Order {
+pub enum Order {
     Opened,
     Date,
     Title,
@@ -137,7 +141,7 @@ pub fn LibraryPage() -> impl IntoView {
             <StorePanel/>
             <div class="list-head">
                 <h2 id="volumes-title">"Volumes"</h2>
-                {move || (lib.volumes().len() > 1).then(|| view! {
+                {move || (lib.volumes().len() + lib.site.with(|s| s.volume_count()) > 1).then(|| view! {
                     <label class="order">
                         "Order "
                         <select on:change=move |e| order.set(match event_target_value(&e).as_str() {
@@ -160,6 +164,7 @@ pub fn LibraryPage() -> impl IntoView {
                 }
             }}
             // No heading over nothing: the sample joins its volume when the volume is opened.
+            <SitePanel order=order/>
             {move || (!singles().is_empty() || !restoring(Kind::Text).is_empty()).then(|| view! {
                 <h2>"Single documents"</h2>
                 <ul class="doc-list">{loose}{move || restoring_cards(Kind::Text)}</ul>

@@ -1,0 +1,124 @@
+//! The collection of the app's site in the library: what it holds, each volume not open
+//! yet with its state (available, downloading n %, failed), in the library's order.
+
+use leptos::prelude::*;
+use letterbook_core::{dates, presentation};
+
+use super::Order;
+use crate::shelf::{Fetch, Site, SiteVolume};
+use crate::state::{doc_href, volume_href, Library};
+
+#[component]
+pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let waiting = move || {
+        let mut vols: Vec<SiteVolume> = lib.site.with(|s| match s {
+            Site::Ready(c) => c
+                .volumes
+                .iter()
+                .filter(|v| {
+                    let id = &v.entry.id;
+                    // Open (or being opened from the store): listed with the volumes.
+                    lib.volume(id).is_none_or(|o| lib.is_built_in(&o.volume.id))
+                        && lib.get(id).is_none()
+                        && !lib.shelf.with(|s| s.restoring(id))
+                })
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        });
+        match order.get() {
+            Order::Opened => {}
+            Order::Date => vols.sort_by_cached_key(|v| {
+                (
+                    v.entry.from.is_none(),
+                    v.entry.from.clone(),
+                    v.entry.id.clone(),
+                )
+            }),
+            Order::Title => vols.sort_by_cached_key(|v| v.entry.title.to_lowercase()),
+        }
+        vols
+    };
+    move || {
+        match lib.site.get() {
+        Site::None => None,
+        Site::Failed(why) => Some(
+            view! {
+                <section class="site-panel" aria-labelledby="site-title">
+                    <h2 id="site-title">"On this site"</h2>
+                    <p class="store-off" role="alert">{format!("This site's collection cannot be read: {why}")}</p>
+                </section>
+            }
+            .into_any(),
+        ),
+        Site::Ready(c) => Some(
+            view! {
+                <section class="site-panel" aria-labelledby="site-title">
+                    <h2 id="site-title">{format!("On this site: {}", c.title)}</h2>
+                    <p class="store-facts">
+                        {format!(
+                            "{} with {}. A volume is downloaded when you open it or one of its documents, then kept in this browser.",
+                            presentation::count(c.volumes.len() as u64, "volume"),
+                            presentation::count(c.documents, "document")
+                        )}
+                    </p>
+                    <ul class="volume-list site-list">
+                        {move || waiting().into_iter().map(|v| view! { <SiteCard v=v/> }).collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any(),
+        ),
+    }
+    }
+}
+
+#[component]
+fn SiteCard(v: SiteVolume) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let e = &v.entry;
+    let href = if e.kind == "text" {
+        doc_href(&e.id, None)
+    } else {
+        volume_href(&e.id)
+    };
+    // Days only: a span of a volume is no place for an hour.
+    let day = |iso: &String| dates::display(iso.get(..10).unwrap_or(iso));
+    let span = match (&e.from, &e.to) {
+        (Some(a), Some(b)) if day(a) != day(b) => format!("{}–{}", day(a), day(b)),
+        (Some(a), _) => day(a),
+        _ => String::new(),
+    };
+    let facts = [
+        e.id.clone(),
+        presentation::count(e.documents, "document"),
+        span,
+        presentation::bytes(e.pack.bytes),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let id = e.id.clone();
+    let state = match v.fetch {
+        Fetch::Available | Fetch::Done => view! { <span class="volume-state">"Available from this site"</span> }.into_any(),
+        Fetch::Downloading(p) => view! {
+            <span class="volume-state" role="status">{format!("Downloading {:.0} %", p * 100.0)}</span>
+            <progress max="1" value=p aria-label=format!("Downloading {}", e.title)></progress>
+        }
+        .into_any(),
+        Fetch::Failed(why) => view! {
+            <span class="volume-state not-kept" role="alert">{format!("Not downloaded: {why}")}</span>
+            <button type="button" class="fetch-retry" on:click=move |_| crate::site::open(lib, &id)>"Try again"</button>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="volume-card site">
+            <a class="volume-link" href=href>{e.title.clone()}</a>
+            <span class="volume-facts">{facts}</span>
+            {state}
+        </li>
+    }
+}

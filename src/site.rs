@@ -1,0 +1,193 @@
+//! A collection served beside the app: `collection.json` at the site's root (written by
+//! `letterbook pack`) lists it at once; a volume's pack is fetched only when one of its
+//! pages is opened, checked against the manifest's size and SHA-256, opened, and kept in
+//! the browser's store. No manifest (a 404, or the app's own page served in its place)
+//! means no site collection, silently; a manifest that cannot be used says why.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use letterbook_core::pack::{self, manifest::sha256_hex, Manifest, PackedVolume, Reopened};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::shelf::{Fetch, Site, SiteCollection, SiteVolume};
+use crate::state::Library;
+use crate::storage::{self, KeepJob, Kind};
+
+const MANIFEST: &str = "/collection.json";
+
+fn js_err(url: &str, e: JsValue) -> String {
+    let msg = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"));
+    format!("{url}: {msg}")
+}
+
+async fn get(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| js_err(url, e))?;
+    resp.dyn_into().map_err(|_| format!("{url}: no response"))
+}
+
+/// Looks for the site's collection once, at the start of a visit.
+pub fn discover(lib: Library) {
+    spawn_local(async move {
+        match manifest().await {
+            Ok(None) => {}
+            Ok(Some(m)) => lib.site.set(Site::Ready(SiteCollection {
+                title: m.title,
+                documents: m.documents,
+                volumes: m
+                    .volumes
+                    .into_iter()
+                    .map(|entry| SiteVolume {
+                        entry,
+                        fetch: Fetch::Available,
+                    })
+                    .collect(),
+            })),
+            Err(why) => lib.site.set(Site::Failed(why)),
+        }
+    });
+}
+
+async fn manifest() -> Result<Option<Manifest>, String> {
+    let resp = get(MANIFEST).await?;
+    if resp.status() == 404 {
+        return Ok(None);
+    }
+    if !resp.ok() {
+        return Err(format!("{MANIFEST}: HTTP {}", resp.status()));
+    }
+    // A host that answers every address with the app's page has no collection.
+    let kind = resp
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if kind.contains("html") {
+        return Ok(None);
+    }
+    let bytes = body(&resp, MANIFEST, 0, |_| {}).await?;
+    Manifest::parse(&bytes).map(Some).map_err(|e| e.to_string())
+}
+
+/// A response's body, read in chunks so that `progress` (0.0 … 1.0 of `expected`
+/// bytes) can be shown.
+async fn body(
+    resp: &web_sys::Response,
+    url: &str,
+    expected: u64,
+    progress: impl Fn(f64),
+) -> Result<Vec<u8>, String> {
+    let call = |target: &JsValue, method: &str| -> Result<JsValue, String> {
+        let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())
+            .map_err(|e| js_err(url, e))?
+            .dyn_into()
+            .map_err(|_| format!("{url}: the browser cannot read this response"))?;
+        f.call0(target).map_err(|e| js_err(url, e))
+    };
+    let stream = js_sys::Reflect::get(resp, &"body".into()).map_err(|e| js_err(url, e))?;
+    if stream.is_null() || stream.is_undefined() {
+        return Ok(Vec::new());
+    }
+    let reader = call(&stream, "getReader")?;
+    let mut out = Vec::with_capacity(expected as usize);
+    loop {
+        let promise: js_sys::Promise = call(&reader, "read")?
+            .dyn_into()
+            .map_err(|_| format!("{url}: the browser cannot read this response"))?;
+        let chunk = JsFuture::from(promise).await.map_err(|e| js_err(url, e))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(v) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            if let Ok(bytes) = v.dyn_into::<js_sys::Uint8Array>() {
+                out.extend_from_slice(&bytes.to_vec());
+            }
+        }
+        if expected > 0 {
+            progress((out.len() as f64 / expected as f64).min(1.0));
+        }
+    }
+    Ok(out)
+}
+
+/// Fetches, checks and opens the pack of site volume `id` (once in a visit; again after
+/// a failure), then keeps it in the store.
+pub fn open(lib: Library, id: &str) {
+    let Some(v) = lib.site.with_untracked(|s| s.volume(id).cloned()) else {
+        return;
+    };
+    if matches!(v.fetch, Fetch::Downloading(_) | Fetch::Done) {
+        return;
+    }
+    let set = move |id: &str, f: Fetch| lib.site.update(|s| s.set_fetch(id, f));
+    set(id, Fetch::Downloading(0.0));
+    let entry = v.entry;
+    spawn_local(async move {
+        let id = entry.id.clone();
+        match fetch_pack(&entry, |p| set(&id, Fetch::Downloading(p))).await {
+            Ok((reopened, record)) => {
+                match reopened {
+                    Reopened::Volume(open, docs) => lib.add_volume(*open, docs),
+                    Reopened::Text(doc) => lib.add(*doc),
+                }
+                set(&id, Fetch::Done);
+                storage::keep(
+                    lib,
+                    KeepJob {
+                        id: entry.id.clone(),
+                        kind: if entry.kind == "text" {
+                            Kind::Text
+                        } else {
+                            Kind::Volume
+                        },
+                        title: entry.title.clone(),
+                        documents: entry.documents as u32,
+                        file: entry.source.clone(),
+                        source: Vec::new(),
+                        record: Some(record),
+                    },
+                );
+            }
+            Err(why) => set(&id, Fetch::Failed(why)),
+        }
+    });
+}
+
+async fn fetch_pack(
+    entry: &PackedVolume,
+    progress: impl Fn(f64),
+) -> Result<(Reopened, Vec<u8>), String> {
+    let url = format!("/{}", entry.pack.path);
+    let resp = get(&url).await?;
+    if !resp.ok() {
+        return Err(format!(
+            "{url}: HTTP {} (the site lists this pack and does not serve it)",
+            resp.status()
+        ));
+    }
+    let bytes = body(&resp, &url, entry.pack.bytes, progress).await?;
+    if bytes.len() as u64 != entry.pack.bytes || sha256_hex(&bytes) != entry.pack.sha256 {
+        return Err(format!(
+            "{url} does not match collection.json ({} bytes where it lists {}, or another hash): the site is being updated, or the file is damaged",
+            bytes.len(),
+            entry.pack.bytes
+        ));
+    }
+    let record = pack::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
+    let reopened = record
+        .reopen()
+        .ok_or_else(|| format!("{url}: the pack holds no document"))?;
+    Ok((reopened, bytes))
+}

@@ -1,0 +1,142 @@
+// End-to-end: a pack site (issue 12). `letterbook pack --app dist` makes a folder of the
+// twelve corpus volumes and the app; served as it is, the library lists the collection
+// from collection.json without fetching any pack, opening a document fetches only its
+// volume's pack, which is then kept; a damaged or missing pack and a manifest of another
+// format each say so, and the rest works.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+import { ARTIFACTS, CORPUS, DIST, ROOT, axe, collectErrors } from "./helpers.mjs";
+
+const SITE = join(ROOT, "target", "e2e-site");
+let server, base, browser, manifest;
+
+before(async () => {
+  // The CLI as the tests built it (cargo test builds it; built here if not).
+  const bin = join(ROOT, "target", "debug", "letterbook");
+  if (!existsSync(bin)) execFileSync("cargo", ["build", "-q", "-p", "letterbook-cli"], { cwd: ROOT, stdio: "inherit" });
+  rmSync(SITE, { recursive: true, force: true });
+  const volumes = readdirSync(join(CORPUS, "tei-volumes"))
+    .filter((f) => f.endsWith(".xml"))
+    .sort()
+    .map((f) => join(CORPUS, "tei-volumes", f));
+  execFileSync(bin, ["pack", "--out", SITE, "--title", "Twelve volumes", "--app", DIST, ...volumes], { stdio: "inherit" });
+  manifest = JSON.parse(readFileSync(join(SITE, "collection.json"), "utf8"));
+  server = await startServer(SITE, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  collectErrors(page, errors);
+  const fetched = [];
+  page.on("request", (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith("/packs/") || p.startsWith("/summary/")) fetched.push(p);
+  });
+  return { page, context, errors, fetched };
+}
+
+const packOf = (id) => "/" + manifest.volumes.find((v) => v.id === id).pack.path;
+
+describe("a pack site", () => {
+  test("the library lists the collection without a pack; a document fetches only its volume's pack, which is kept", async () => {
+    const { page, context, errors, fetched } = await newPage();
+    await page.goto(base + "/");
+    await page.locator("#site-title").waitFor();
+    assert.equal(await page.locator("#site-title").innerText(), "On this site: Twelve volumes");
+    await page.waitForFunction(() => document.querySelectorAll(".site-list .volume-card").length === 12);
+    assert.match(await page.locator(".site-panel .store-facts").innerText(), /^12 volumes with 4,873 documents\./);
+    const first = await page.locator(".site-list .volume-card").first().innerText();
+    assert.match(first, /frus1861 · 350 documents · .* · \d+ KB/);
+    assert.deepEqual(fetched, [], "no pack is fetched to list the collection");
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, "site-library.png"), fullPage: true });
+
+    // A deep link into a volume not open: its pack, and only its pack.
+    await page.goto(base + "/read/frus1894Nicaragua-d5");
+    await page.locator("#doc-title").waitFor({ timeout: 30_000 });
+    assert.deepEqual(fetched, [packOf("frus1894Nicaragua")]);
+    // Kept (the library says so once it is written)...
+    await page.evaluate(() => {
+      history.pushState(null, "", "/");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await page.locator(".volume-state.kept").waitFor();
+    // ...and the next visit opens it from the store, without the network.
+    await page.goto(base + "/");
+    await page.waitForFunction(() => document.querySelectorAll(".volume-state.kept").length === 1);
+    assert.equal(await page.locator(".site-list .volume-card").count(), 11, "the open volume is listed with the volumes");
+    await page.goto(base + "/read/frus1894Nicaragua-d5");
+    await page.locator("#doc-title").waitFor({ timeout: 30_000 });
+    assert.deepEqual(fetched, [packOf("frus1894Nicaragua")], "opened again from the store");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a pack that does not match, a missing pack: each says so, and the rest of the collection works", async () => {
+    const { page, context, errors } = await newPage();
+    await page.route("**" + packOf("frus1894Nicaragua"), async (route) => {
+      const resp = await route.fetch();
+      const body = Buffer.from(await resp.body());
+      body[body.length - 1] ^= 0xff;
+      await route.fulfill({ response: resp, body });
+    });
+    await page.route("**" + packOf("frus1901China"), (route) => route.fulfill({ status: 404, body: "not found" }));
+    await page.goto(base + "/volume/frus1894Nicaragua");
+    await page.locator(".fetch-failed").waitFor({ timeout: 30_000 }).catch(async (e) => { console.log(await page.locator("main").innerText()); throw e; });
+    assert.match(await page.locator(".fetch-failed").innerText(), /^It could not be downloaded: \/packs\/\w+\.lbk does not match collection\.json .*: the site is being updated, or the file is damaged\.$/);
+    await page.goto(base + "/read/frus1901China-d3");
+    await page.locator(".fetch-failed").waitFor({ timeout: 30_000 });
+    assert.match(await page.locator(".fetch-failed").innerText(), /HTTP 404 \(the site lists this pack and does not serve it\)/);
+    // Served again: "Try again" fetches it, on the same page.
+    await page.unroute("**" + packOf("frus1901China"));
+    await page.locator(".fetch-retry").click();
+    // (Its heading is empty in the TEI: present, of no size.)
+    await page.locator("#doc-title").waitFor({ state: "attached", timeout: 30_000 });
+    assert.equal(await page.locator(".doc-number").textContent(), "Document 3");
+    // Another volume of the collection opens.
+    await page.goto(base + "/read/frus1934v05-d127#fn2");
+    await page.locator("#doc-title").waitFor({ timeout: 30_000 });
+    // The one console error is the browser's own line for the 404 this test made.
+    assert.deepEqual(errors, ["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
+    await context.close();
+  });
+
+  test("a manifest of another format: the library says so, and the app works as without it", async () => {
+    const { page, context, errors, fetched } = await newPage();
+    await page.route("**/collection.json", async (route) => {
+      const resp = await route.fetch();
+      const m = JSON.parse(await resp.text());
+      m.format = 2;
+      await route.fulfill({ response: resp, body: JSON.stringify(m) });
+    });
+    await page.goto(base + "/");
+    await page.locator(".site-panel [role=alert]").waitFor();
+    assert.match(
+      await page.locator(".site-panel [role=alert]").innerText(),
+      /^This site's collection cannot be read: collection\.json was written in format 2 \(packs in format 1\); this Letterbook reads format 1 \(packs in format 1\): pack the collection again$/,
+    );
+    await page.click("a:text('Document 74, Letter From Soviet Foreign Minister Gromyko to Secretary of State Haig')");
+    await page.locator("#doc-title").waitFor();
+    assert.deepEqual(fetched, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
