@@ -56,8 +56,16 @@ pub fn discover(lib: Library) {
 }
 
 async fn manifest() -> Result<Option<Manifest>, String> {
-    let resp = get(MANIFEST).await?;
-    if resp.status() == 404 {
+    // Offline, or a host that refuses: no collection to show (the app works without).
+    let resp = match get(MANIFEST).await {
+        Ok(r) => r,
+        Err(why) => {
+            leptos::logging::warn!("no site collection: {why}");
+            return Ok(None);
+        }
+    };
+    // Static hosts say "no such file" as 404, or as 403 (object stores).
+    if matches!(resp.status(), 403 | 404) {
         return Ok(None);
     }
     if !resp.ok() {
@@ -97,7 +105,9 @@ async fn body(
         return Ok(Vec::new());
     }
     let reader = call(&stream, "getReader")?;
-    let mut out = Vec::with_capacity(expected as usize);
+    // What the manifest says is only a hint: never reserved beyond a volume's size.
+    let mut out = Vec::with_capacity(expected.min(64 << 20) as usize);
+    let mut shown = -1i32;
     loop {
         let promise: js_sys::Promise = call(&reader, "read")?
             .dyn_into()
@@ -116,7 +126,18 @@ async fn body(
             }
         }
         if expected > 0 {
-            progress((out.len() as f64 / expected as f64).min(1.0));
+            if out.len() as u64 > expected {
+                let _ = call(&reader, "cancel");
+                return Err(format!(
+                    "{url} is larger than collection.json says ({expected} bytes)"
+                ));
+            }
+            // Whole percents: the page is told at most a hundred times.
+            let p = out.len() as f64 / expected as f64;
+            if (p * 100.0) as i32 > shown {
+                shown = (p * 100.0) as i32;
+                progress(p);
+            }
         }
     }
     Ok(out)
@@ -128,7 +149,12 @@ pub fn open(lib: Library, id: &str) {
     let Some(v) = lib.site.with_untracked(|s| s.volume(id).cloned()) else {
         return;
     };
-    if matches!(v.fetch, Fetch::Downloading(_) | Fetch::Done) {
+    // Under way, or open: nothing to fetch. Fetched and put away since: fetched again.
+    let open = lib
+        .volume_untracked(id)
+        .is_some_and(|o| !lib.is_built_in(&o.volume.id))
+        || lib.get_untracked(id).is_some();
+    if matches!(v.fetch, Fetch::Downloading(_)) || (v.fetch == Fetch::Done && open) {
         return;
     }
     let set = move |id: &str, f: Fetch| lib.site.update(|s| s.set_fetch(id, f));

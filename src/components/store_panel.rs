@@ -11,6 +11,10 @@ pub fn StorePanel() -> impl IntoView {
     let lib = expect_context::<Library>();
     let shelf = lib.shelf;
     let confirming = RwSignal::new(false);
+    // Memos: the buttons are rebuilt when they change, not at every step of the store.
+    let status = Memo::new(move |_| shelf.with(|s| s.status.clone()));
+    let any_kept = Memo::new(move |_| shelf.with(|s| s.kept_count() > 0));
+    let notices = Memo::new(move |_| shelf.with(|s| s.notices.clone()));
     let facts = move || {
         shelf.with(|s| {
             let n = s.kept_count();
@@ -41,7 +45,7 @@ pub fn StorePanel() -> impl IntoView {
     view! {
         <section class="store-panel" aria-labelledby="store-title">
             <h2 id="store-title">"Kept in this browser"</h2>
-            {move || match shelf.with(|s| s.status.clone()) {
+            {move || match status.get() {
                 Status::Unavailable(why) => view! {
                     <p class="store-off" role="status">
                         {format!("This browser does not let Letterbook keep files ({why}). Everything works, but what you open stays open only until this page is closed.")}
@@ -50,7 +54,7 @@ pub fn StorePanel() -> impl IntoView {
                 Status::Opening => view! { <p class="store-facts" role="status">"Looking at what this browser keeps…"</p> }.into_any(),
                 Status::Ready => view! {
                     <p class="store-facts" role="status">{facts}</p>
-                    {move || (shelf.with(|s| s.kept_count()) > 0).then(|| if confirming.get() {
+                    {move || any_kept.get().then(|| if confirming.get() {
                         view! {
                             <p class="store-confirm">
                                 {move || match shelf.with(|s| s.kept_count()) {
@@ -64,18 +68,25 @@ pub fn StorePanel() -> impl IntoView {
                                     crate::focus::main_heading();
                                 }>"Remove all"</button>
                                 " "
-                                <button type="button" class="remove-all-no" on:click=move |_| confirming.set(false)>"Keep them"</button>
+                                <button type="button" class="remove-all-no" on:click=move |_| {
+                                    confirming.set(false);
+                                    focus_later(".remove-all");
+                                }>"Keep them"</button>
                             </p>
                         }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="remove-all" on:click=move |_| confirming.set(true)>"Remove all from this browser…"</button>
+                            <button type="button" class="remove-all" on:click=move |_| {
+                                confirming.set(true);
+                                // The safe answer has the focus.
+                                focus_later(".remove-all-no");
+                            }>"Remove all from this browser…"</button>
                         }.into_any()
                     })}
                 }.into_any(),
             }}
             {move || {
-                let notices = shelf.with(|s| s.notices.clone());
+                let notices = notices.get();
                 (!notices.is_empty()).then(|| view! {
                     <div role="status">
                         <ul class="store-notices">
@@ -90,4 +101,18 @@ pub fn StorePanel() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Focuses the element `selector` names once the view has drawn it.
+fn focus_later(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }

@@ -15,15 +15,13 @@ pub fn ReaderPage() -> impl IntoView {
     let params = use_params_map();
     let lib = expect_context::<Library>();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    // The view is built again when this document changes, or the set of open volumes
-    // (its references may lead into one now), not whenever a page text joins.
-    let doc = Memo::new(move |_| {
-        let volumes: Vec<String> = lib.volumes().iter().map(|v| v.volume.id.clone()).collect();
-        (lib.get(&id.get()).map(ArcEq), volumes)
-    });
+    // The view is built again only when this document changes: not when another file
+    // joins the library (each kept volume opened again behind a deep link would reset
+    // its open note and its scroll).
+    let doc = Memo::new(move |_| lib.get(&id.get()).map(ArcEq));
     move || {
         let id = id.get();
-        if let Some(doc) = doc.get().0 {
+        if let Some(doc) = doc.get() {
             return view! { <DocumentView doc=doc.0/> }.into_any();
         }
         // `frus1934v05-d12` names its volume.

@@ -68,9 +68,10 @@ pub fn Fetching(id: String) -> impl IntoView {
         let id = id.clone();
         // Once: after a failure, only "Try again" fetches again.
         Effect::new(move |_| {
-            let fresh = lib
-                .site
-                .with_untracked(|s| s.volume(&id).is_some_and(|v| v.fetch == Fetch::Available));
+            let fresh = lib.site.with_untracked(|s| {
+                s.volume(&id)
+                    .is_some_and(|v| matches!(v.fetch, Fetch::Available | Fetch::Done))
+            });
             if fresh {
                 crate::site::open(lib, &id);
             }
@@ -87,7 +88,11 @@ pub fn Fetching(id: String) -> impl IntoView {
             {move || fetch().map(|(f, id)| match f {
                 Fetch::Failed(why) => view! {
                     <p class="fetch-failed" role="alert">{format!("It could not be downloaded: {why}.")}</p>
-                    <button type="button" class="fetch-retry" on:click=move |_| crate::site::open(lib, &id)>"Try again"</button>
+                    <button type="button" class="fetch-retry" on:click=move |_| {
+                        crate::site::open(lib, &id);
+                        // The button goes with the failure: the focus stays on the page.
+                        crate::focus::main_heading();
+                    }>"Try again"</button>
                 }.into_any(),
                 Fetch::Downloading(p) => view! {
                     <p role="status">{format!("Downloading it from this site… {:.0} %", p * 100.0)}</p>

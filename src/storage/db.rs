@@ -170,18 +170,30 @@ pub async fn put(kept: &Kept, record: &[u8], source: Option<&[u8]>) -> Result<()
                 .map_err(describe)
         }
     };
-    put(RECORDS, Uint8Array::from(record).into()).await?;
-    if let Some(source) = source {
-        put(SOURCES, Uint8Array::from(source).into()).await?;
+    let written = async {
+        put(RECORDS, Uint8Array::from(record).into()).await?;
+        if let Some(source) = source {
+            put(SOURCES, Uint8Array::from(source).into()).await?;
+        }
+        put(ENTRIES, to_js(kept)).await
     }
-    put(ENTRIES, to_js(kept)).await?;
-    finish(tx).await
+    .await;
+    match written {
+        Ok(_) => finish(tx).await,
+        // Undone whole: a record without its entry would be listed by no one.
+        Err(why) => {
+            let _ = tx.abort().await;
+            Err(why)
+        }
+    }
 }
 
 async fn finish(tx: rexie::Transaction) -> Result<(), String> {
     match tx.done().await.map_err(describe)? {
         rexie::TransactionResult::Committed => Ok(()),
-        rexie::TransactionResult::Aborted => Err("the browser aborted the write".into()),
+        rexie::TransactionResult::Aborted => {
+            Err("the browser aborted the write, as it does when this site has no more room".into())
+        }
     }
 }
 
@@ -214,5 +226,5 @@ where
 
 /// Whether a write failed for want of room.
 pub fn is_quota(why: &str) -> bool {
-    why.contains("QuotaExceeded") || why.contains("quota")
+    why.contains("QuotaExceeded") || why.contains("quota") || why.contains("no more room")
 }

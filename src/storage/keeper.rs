@@ -91,7 +91,25 @@ async fn refresh_estimate(lib: Library) {
 /// Opens the store at the start of a visit: lists what it keeps at once, then opens each
 /// entry again, the one the address asks for first.
 pub fn restore(lib: Library) {
-    tabs::listen(move |c| spawn_local(heard(lib, c)));
+    // One change at a time, in the order they were made: a removal heard while the
+    // keeping before it is still being read must not be undone by it.
+    let queue: std::rc::Rc<std::cell::RefCell<(std::collections::VecDeque<Change>, bool)>> =
+        Default::default();
+    tabs::listen(move |c| {
+        let queue = queue.clone();
+        queue.borrow_mut().0.push_back(c);
+        if std::mem::replace(&mut queue.borrow_mut().1, true) {
+            return;
+        }
+        spawn_local(async move {
+            loop {
+                let next = queue.borrow_mut().0.pop_front();
+                let Some(c) = next else { break };
+                heard(lib, c).await;
+            }
+            queue.borrow_mut().1 = false;
+        });
+    });
     spawn_local(async move {
         let entries = match db::list().await {
             Ok(e) => e,
@@ -111,8 +129,11 @@ pub fn restore(lib: Library) {
                 }
             }
         }
-        let wanted = wanted_id();
-        kept.sort_by_key(|k| wanted.as_deref() != Some(k.id.as_str()));
+        // In the order they were opened (a page text read over its volume's copy comes
+        // after the volume, as it did), the address's own first.
+        let wanted = wanted_ids();
+        kept.sort_by(|a, b| a.added.total_cmp(&b.added));
+        kept.sort_by_key(|k| !wanted.contains(&k.id));
         lib.shelf.update(|s| {
             s.status = Status::Ready;
             for k in &kept {
@@ -129,19 +150,28 @@ pub fn restore(lib: Library) {
     });
 }
 
-/// The volume (or page text) the address names, to open before the others.
-fn wanted_id() -> Option<String> {
-    let path = web_sys::window()?.location().pathname().ok()?;
+/// The entries the address names, to open before the others: a document's own id (a
+/// kept page text) and its volume's.
+fn wanted_ids() -> Vec<String> {
+    let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
+        return Vec::new();
+    };
     let mut parts = path.trim_start_matches('/').split('/');
-    match (parts.next()?, parts.next()?) {
-        ("read", id) => Some(
-            DocId::parse(id)
-                .and_then(|d| d.volume().map(str::to_string))
-                .unwrap_or_else(|| id.to_string()),
-        ),
-        ("volume", vol) => Some(vol.to_string()),
-        _ => None,
+    match (parts.next(), parts.next()) {
+        (Some("read"), Some(id)) => {
+            let mut ids = vec![id.to_string()];
+            ids.extend(DocId::parse(id).and_then(|d| d.volume().map(str::to_string)));
+            ids
+        }
+        (Some("volume"), Some(vol)) => vec![vol.to_string()],
+        _ => Vec::new(),
     }
+}
+
+/// Whether entry `id` is still kept (not removed, here or in another tab, while an
+/// await was pending).
+fn still_kept(lib: Library, id: &str) -> bool {
+    lib.shelf.with_untracked(|s| s.item(id).is_some())
 }
 
 fn note(lib: Library, text: String) {
@@ -158,7 +188,12 @@ async fn reopen(lib: Library, k: &Kept) {
             .update(|s| s.set_state(&k.id, Keeping::Kept { open: true }));
         return;
     }
+    if !still_kept(lib, &k.id) {
+        return;
+    }
     let why = match db::record(&k.id).await {
+        // Removed while its record was read: it stays away.
+        _ if !still_kept(lib, &k.id) => return,
         Ok(Some(bytes)) => match pack::decode(&bytes).map(pack::Record::reopen) {
             Ok(Some(r)) => {
                 add(lib, r);
@@ -202,6 +237,9 @@ async fn from_source(lib: Library, k: &Kept, why: &str) {
         Parsed::Volume(_) => Err("its file holds no document".to_string()),
         Parsed::Text(d) => Ok(Reopened::Text(Box::new(d))),
     });
+    if !still_kept(lib, &k.id) {
+        return;
+    }
     let reopened = match reopened {
         Ok(mut r) => {
             match &mut r {
@@ -223,7 +261,13 @@ async fn from_source(lib: Library, k: &Kept, why: &str) {
     };
     add(lib, reopened);
     let Some(record) = lib.encode(&k.id) else {
-        return;
+        // Its file reads as something else now (another id): kept no more.
+        let _ = db::delete(&k.id.as_str().into()).await;
+        lib.shelf.update(|s| s.remove(&k.id));
+        return note(
+            lib,
+            format!("The stored copy of {title} could not be read ({why}), and its file {} no longer reads as {}: it was removed from this browser.", k.file, k.id),
+        );
     };
     let mut fresh = k.clone();
     fresh.record_bytes = record.len() as f64;
@@ -307,11 +351,22 @@ async fn heard(lib: Library, change: Change) {
     match change {
         Change::Kept(id) => {
             if let Ok(Some(k)) = db::entry(&id).await {
+                // The same keeping as this tab's own (both opened the same file): nothing
+                // to read again, and the page being read is not rebuilt.
+                let same = lib.shelf.with_untracked(|s| {
+                    s.item(&id).is_some_and(|i| {
+                        i.kept.added == k.added && i.state == (Keeping::Kept { open: true })
+                    })
+                });
+                if same {
+                    return;
+                }
                 lib.shelf
                     .update(|s| s.set(k.clone(), Keeping::Kept { open: false }));
                 // Whatever this tab has open under that id, the store's copy is newer.
                 let record = db::record(&id).await.ok().flatten();
                 match record.map(|b| pack::decode(&b).map(pack::Record::reopen)) {
+                    _ if !still_kept(lib, &id) => {}
                     Some(Ok(Some(r))) => {
                         add(lib, r);
                         lib.shelf

@@ -215,6 +215,21 @@ describe("the browser's store", () => {
     await context.close();
   });
 
+  test("the browser's own quota: a volume over it is not kept, and nothing of it is left in the store", async () => {
+    const { page, context, errors } = await openPage(app);
+    await library(page);
+    // Chromium's quota for this origin, made smaller than one volume.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.base, quotaSize: 300_000 });
+    await openAndKeep(page, [VOL("frus1894Nicaragua")], ".volume-state.not-kept");
+    assert.match(await page.locator(".volume-state.not-kept").innerText(), /^Not kept: the browser has no more room for Letterbook \(.*\)\. It stays open until this page is closed\.$/);
+    assert.deepEqual(await storedKeys(page), { entries: [], records: [], sources: [] }, "all of the write or none");
+    await page.click("a.volume-link[href='/volume/frus1894Nicaragua']");
+    await page.locator(".toc a.toc-doc").first().waitFor({ state: "attached" });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("no IndexedDB (a private window): everything works and the library says nothing will be kept", async () => {
     const { page, context, errors } = await openPage(app);
     await context.addInitScript(() => {
@@ -317,6 +332,12 @@ describe("the browser's store", () => {
       reached = await page.evaluate(() => document.activeElement?.classList.contains("remove-all"));
     }
     assert.ok(reached, "Tab reaches 'Remove all'");
+    await page.keyboard.press("Enter");
+    await page.locator("button.remove-all-yes").waitFor();
+    // The question takes the focus on its safe answer; "Keep them" gives it back.
+    await page.waitForFunction(() => document.activeElement?.classList.contains("remove-all-no"));
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.classList.contains("remove-all"));
     await page.keyboard.press("Enter");
     await page.locator("button.remove-all-yes").waitFor();
     assert.deepEqual(await axe(page), []);

@@ -43,7 +43,16 @@ fn pack_one(path: &Path) -> Result<Packed, String> {
         .file_name()
         .map(|f| f.to_string_lossy().to_string())
         .unwrap_or_else(|| name.to_string());
-    let parsed = parse_any(&name, &bytes).map_err(|e| e.to_string())?;
+    // Parsed under its file's name: the errors a pack keeps name no folder of the
+    // packer's machine, and the same file makes the same pack wherever it lies.
+    // What the packer reads names the source as it was given.
+    let shown = |e: &letterbook_core::ParseError| {
+        let mut e = e.clone();
+        e.file = name.to_string();
+        e.to_string()
+    };
+    let parsed = parse_any(&file, &bytes).map_err(|e| shown(&e))?;
+    let mut warnings = Vec::new();
     let (record, kind, title) = match parsed {
         Parsed::Volume(v) => {
             if let Some(cut) = v
@@ -51,11 +60,14 @@ fn pack_one(path: &Path) -> Result<Packed, String> {
                 .iter()
                 .find(|e| e.kind == ParseErrorKind::Truncated)
             {
-                return Err(format!("{cut} (a cut or partial file: not packed)"));
+                return Err(format!(
+                    "{} (a cut or partial file: not packed)",
+                    shown(cut)
+                ));
             }
             if v.documents.is_empty() {
                 return Err(match v.errors.first() {
-                    Some(e) => format!("{e} (no document read)"),
+                    Some(e) => format!("{} (no document read)", shown(e)),
                     None => format!("{name}: no document in this volume"),
                 });
             }
@@ -64,6 +76,7 @@ fn pack_one(path: &Path) -> Result<Packed, String> {
             } else {
                 v.volume.title.clone()
             };
+            warnings = v.errors.iter().map(shown).collect();
             let record = Record {
                 volume: Some(v.volume),
                 documents: v.documents,
@@ -113,7 +126,7 @@ fn pack_one(path: &Path) -> Result<Packed, String> {
             ends_early: None,
         },
         record: encoded,
-        warnings: record.errors.clone(),
+        warnings,
         volume: record.volume,
         documents: record.documents,
     })
@@ -147,6 +160,18 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 pub fn run(job: Job) -> bool {
     let started = Instant::now();
     if let Some(app) = &job.app {
+        // Copying the app onto itself empties its files; into itself, it never ends.
+        let _ = std::fs::create_dir_all(&job.out);
+        if let (Ok(a), Ok(o)) = (app.canonicalize(), job.out.canonicalize()) {
+            if o.starts_with(&a) || a.starts_with(&o) {
+                eprintln!(
+                    "error: --out {} and --app {} overlap: pack into a folder of its own",
+                    job.out.display(),
+                    app.display()
+                );
+                return false;
+            }
+        }
         if !app.join("index.html").is_file() {
             eprintln!(
                 "error: {}: not a built app (no index.html); build it with trunk build --release",
@@ -206,7 +231,7 @@ pub fn run(job: Job) -> bool {
             }
         }
     }
-    let mut ok = skipped == 0;
+    let ok = skipped == 0;
     if packed.is_empty() {
         eprintln!("error: nothing to pack");
         return false;
@@ -248,9 +273,14 @@ pub fn run(job: Job) -> bool {
         summary: summary_file,
     };
     let json = manifest.to_json();
-    if let Err(e) = write(&job.out.join("collection.json"), json.as_bytes()) {
+    // Written whole, then renamed into place: a site served while it is packed never
+    // shows a half-written manifest.
+    let part = job.out.join("collection.json.part");
+    if let Err(e) = write(&part, json.as_bytes()).and_then(|()| {
+        std::fs::rename(&part, job.out.join("collection.json")).map_err(|e| e.to_string())
+    }) {
         eprintln!("error: {e}");
-        ok = false;
+        return false;
     }
     bytes_out += json.len() as u64;
     let bytes_in: u64 = packed.iter().map(|p| p.entry.source_bytes).sum();

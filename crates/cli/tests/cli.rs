@@ -338,4 +338,55 @@ fn pack_reports_and_skips_bad_sources() {
     assert_eq!(code, 1);
     assert!(err.contains("error: nothing to pack"), "{err}");
     assert!(!empty.join("collection.json").exists());
+    // The app copied onto itself or into itself: refused before anything is written.
+    let app = work.join("app");
+    std::fs::create_dir_all(&app).unwrap();
+    std::fs::write(app.join("index.html"), "<!doctype html>").unwrap();
+    for out in [app.clone(), app.join("site")] {
+        let (code, _, err) = letterbook(&[
+            "pack",
+            "--out",
+            &out.to_string_lossy(),
+            "--app",
+            &app.to_string_lossy(),
+            &nicaragua.to_string_lossy(),
+        ]);
+        assert_eq!(code, 1);
+        assert!(err.contains("overlap"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(app.join("index.html")).unwrap(),
+            "<!doctype html>"
+        );
+        assert!(!out.join("collection.json").exists());
+    }
+}
+
+#[test]
+fn the_same_sources_make_the_same_site_wherever_they_lie() {
+    let work = scratch("pack-twice");
+    let here = work.join("here");
+    let there = work.join("elsewhere/deeper");
+    for dir in [&here, &there] {
+        std::fs::create_dir_all(dir).unwrap();
+        for f in ["frus1894Nicaragua.xml", "frus1872p2v5.xml"] {
+            std::fs::copy(corpus().join("tei-volumes").join(f), dir.join(f)).unwrap();
+        }
+    }
+    let mut sites = Vec::new();
+    for (dir, name) in [(&here, "site-a"), (&there, "site-b")] {
+        let site = work.join(name);
+        let (code, _, err) = letterbook(&[
+            "pack",
+            "--out",
+            &site.to_string_lossy(),
+            &dir.join("frus1894Nicaragua.xml").to_string_lossy(),
+            &dir.join("frus1872p2v5.xml").to_string_lossy(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        sites.push(std::fs::read_to_string(site.join("collection.json")).unwrap());
+    }
+    assert_eq!(
+        sites[0], sites[1],
+        "the manifests (and so every hash) differ"
+    );
 }

@@ -102,8 +102,13 @@ pub fn LibraryPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let restoring_volumes = Memo::new(move |_| restoring(Kind::Volume));
+    let restoring_texts = Memo::new(move |_| restoring(Kind::Text));
     let restoring_cards = move |kind: Kind| {
-        restoring(kind)
+        match kind {
+            Kind::Volume => restoring_volumes.get(),
+            Kind::Text => restoring_texts.get(),
+        }
             .into_iter()
             .map(|k| {
                 let href = match kind {
@@ -120,7 +125,10 @@ pub fn LibraryPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let no_volumes = move || lib.volumes().is_empty() && restoring(Kind::Volume).is_empty();
+    // Memos: the list is built again when what it shows changes, not at every step of
+    // the store (a keyboard user's focus stays on the button it is on).
+    let no_volumes =
+        Memo::new(move |_| lib.volumes().is_empty() && restoring(Kind::Volume).is_empty());
     view! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">"Library"</h1>
@@ -157,7 +165,7 @@ pub fn LibraryPage() -> impl IntoView {
                 })}
             </div>
             {move || {
-                if no_volumes() {
+                if no_volumes.get() {
                     view! { <p class="empty">"No volume is open. Open a TEI volume (for example frus1934v05.xml) to browse all of its documents."</p> }.into_any()
                 } else {
                     view! { <ul class="volume-list" aria-labelledby="volumes-title">{volumes}{move || restoring_cards(Kind::Volume)}</ul> }.into_any()
@@ -165,7 +173,7 @@ pub fn LibraryPage() -> impl IntoView {
             }}
             // No heading over nothing: the sample joins its volume when the volume is opened.
             <SitePanel order=order/>
-            {move || (!singles().is_empty() || !restoring(Kind::Text).is_empty()).then(|| view! {
+            {move || (!singles().is_empty() || !restoring_texts.with(Vec::is_empty)).then(|| view! {
                 <h2>"Single documents"</h2>
                 <ul class="doc-list">{loose}{move || restoring_cards(Kind::Text)}</ul>
             })}

@@ -110,7 +110,10 @@ fn SiteCard(v: SiteVolume) -> impl IntoView {
         .into_any(),
         Fetch::Failed(why) => view! {
             <span class="volume-state not-kept" role="alert">{format!("Not downloaded: {why}")}</span>
-            <button type="button" class="fetch-retry" on:click=move |_| crate::site::open(lib, &id)>"Try again"</button>
+            <button type="button" class="fetch-retry" aria-label=format!("Try downloading {} again", e.title) on:click=move |_| {
+                crate::site::open(lib, &id);
+                crate::focus::main_heading();
+            }>"Try again"</button>
         }
         .into_any(),
     };

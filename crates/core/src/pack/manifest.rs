@@ -114,13 +114,43 @@ impl Manifest {
                 record: f.record_format,
             });
         }
-        serde_json::from_slice(json).map_err(|e| ManifestError::Invalid(e.to_string()))
+        let m: Manifest =
+            serde_json::from_slice(json).map_err(|e| ManifestError::Invalid(e.to_string()))?;
+        // Every file it names must lie beside it: a path of another origin or folder
+        // (`/x`, `//host/x`, `../x`, `c:x`) is never fetched.
+        let paths = m
+            .volumes
+            .iter()
+            .map(|v| &v.pack.path)
+            .chain([&m.summary.path]);
+        for p in paths {
+            if !is_site_path(p) {
+                return Err(ManifestError::Invalid(format!(
+                    "the file {p:?} is not a path inside the site"
+                )));
+            }
+        }
+        Ok(m)
     }
 
     /// The manifest as the site serves it (pretty: curators read it).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("the manifest serializes")
     }
+}
+
+/// A relative path of plain segments (letters, digits, `.`, `_`, `-`), none of them `.`
+/// or `..`: a file inside the site's folder, whatever the host.
+pub fn is_site_path(p: &str) -> bool {
+    !p.is_empty()
+        && p.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg != "."
+                && seg != ".."
+                && seg
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        })
 }
 
 /// SHA-256 of `bytes`, in lowercase hex.
@@ -155,6 +185,29 @@ mod tests {
             hashed_path("packs", &sha256_hex(b"abc"), "lbk"),
             "packs/ba7816bf8f01cfea4141.lbk"
         );
+    }
+
+    #[test]
+    fn only_paths_inside_the_site_are_files_of_it() {
+        for ok in ["packs/ba7816bf8f01cfea4141.lbk", "summary/x.lbs", "a"] {
+            assert!(is_site_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "/packs/x.lbk",
+            "//evil.example/x",
+            "../x",
+            "packs/../../x",
+            "packs//x",
+            "https://evil.example/x",
+            "c:x",
+            "packs\\x",
+            "./x",
+            "packs/x?y",
+            "packs/ x",
+        ] {
+            assert!(!is_site_path(bad), "{bad}");
+        }
     }
 
     #[test]
