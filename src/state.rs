@@ -200,6 +200,25 @@ impl Library {
         });
     }
 
+    /// Adds what the store gave back, volumes and page texts, in one step.
+    pub fn add_all(&self, items: impl IntoIterator<Item = letterbook_core::pack::Reopened>) {
+        use letterbook_core::pack::Reopened;
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_none() {
+            return;
+        }
+        self.coll.update(|c| {
+            for r in items {
+                match r {
+                    Reopened::Volume(open, docs) => c.add_volume(*open, docs),
+                    Reopened::Text(doc) => {
+                        c.insert(Arc::new(*doc));
+                    }
+                }
+            }
+        });
+    }
+
     /// Adds a volume and its documents in one step (one update for all views).
     pub fn add_volume(&self, volume: OpenVolume, docs: Vec<Document>) {
         self.coll.update(|c| c.add_volume(volume, docs));

@@ -140,12 +140,32 @@ pub fn restore(lib: Library) {
                 s.set(k.clone(), Keeping::Kept { open: false });
             }
         });
-        let persisted = quota::persisted().await;
-        lib.shelf.update(|s| s.persisted = persisted);
-        for k in kept {
-            reopen(lib, &k).await;
+        // The address's own entries first, each shown as soon as it is read; then the
+        // others, read one by one (the page keeps its turns) and added in one step, so
+        // that what is built over the whole library (threads, the timeline) is built
+        // once, not once per volume.
+        let first = kept.iter().take_while(|k| wanted.contains(&k.id)).count();
+        for k in &kept[..first] {
+            reopen(lib, k, None).await;
             TimeoutFuture::new(0).await;
         }
+        let mut batch = Vec::new();
+        for k in &kept[first..] {
+            reopen(lib, k, Some(&mut batch)).await;
+            TimeoutFuture::new(0).await;
+        }
+        // Only what is still kept (nothing removed meanwhile comes back).
+        batch.retain(|(id, _)| still_kept(lib, id));
+        let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
+        lib.add_all(batch.into_iter().map(|(_, r)| r));
+        lib.shelf.update(|s| {
+            for id in &ids {
+                s.set_state(id, Keeping::Kept { open: true });
+            }
+        });
+        // What the browser says of room and persistence waits for the volumes.
+        let persisted = quota::persisted().await;
+        lib.shelf.update(|s| s.persisted = persisted);
         refresh_estimate(lib).await;
     });
 }
@@ -180,7 +200,7 @@ fn note(lib: Library, text: String) {
 
 /// Opens kept entry `k` again from its record, or from its source when the record
 /// cannot be read; an entry that cannot be read at all is removed, with a notice.
-async fn reopen(lib: Library, k: &Kept) {
+async fn reopen(lib: Library, k: &Kept, batch: Option<&mut Vec<(String, Reopened)>>) {
     // Opened again in this visit already (dropped before its turn came): that copy stays.
     // A page text is simply read back over whatever has its id.
     if k.kind == Kind::Volume && lib.volume_untracked(&k.id).is_some() && !lib.is_built_in(&k.id) {
@@ -196,9 +216,14 @@ async fn reopen(lib: Library, k: &Kept) {
         _ if !still_kept(lib, &k.id) => return,
         Ok(Some(bytes)) => match pack::decode(&bytes).map(pack::Record::reopen) {
             Ok(Some(r)) => {
-                add(lib, r);
-                lib.shelf
-                    .update(|s| s.set_state(&k.id, Keeping::Kept { open: true }));
+                match batch {
+                    Some(b) => b.push((k.id.clone(), r)),
+                    None => {
+                        add(lib, r);
+                        lib.shelf
+                            .update(|s| s.set_state(&k.id, Keeping::Kept { open: true }));
+                    }
+                }
                 return;
             }
             Ok(None) => "it holds no document".to_string(),
@@ -372,7 +397,7 @@ async fn heard(lib: Library, change: Change) {
                         lib.shelf
                             .update(|s| s.set_state(&id, Keeping::Kept { open: true }));
                     }
-                    _ => reopen(lib, &k).await,
+                    _ => reopen(lib, &k, None).await,
                 }
             }
         }
