@@ -39,3 +39,18 @@ pub fn modal_open() -> bool {
         .flatten()
         .is_some()
 }
+
+/// Focuses the element `selector` names once the view has drawn it (a control that
+/// takes the place of the one that had the focus).
+pub fn later(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}

@@ -6,6 +6,7 @@ pub mod arc_eq;
 pub mod components;
 pub mod focus;
 pub mod loader;
+pub mod net;
 pub mod register;
 pub mod routes;
 pub mod shelf;

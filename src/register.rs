@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use letterbook_core::register::{table, tenure_check, Register};
 use letterbook_core::Document;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Where the build puts the table: at the root beside the page, like the icon (index.html
@@ -50,11 +49,7 @@ pub async fn register() -> Option<Rc<Register>> {
 }
 
 async fn fetch() -> Result<Register, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(URL))
-        .await
-        .map_err(|e| format!("{URL}: {e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{URL}: no response"))?;
+    let resp = crate::net::get(URL).await?;
     if !resp.ok() {
         return Err(format!("{URL}: HTTP {}", resp.status()));
     }

@@ -10,28 +10,12 @@ use letterbook_core::pack::{self, manifest::sha256_hex, Manifest, PackedVolume, 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::net::{get, js_err};
 use crate::shelf::{Fetch, Site, SiteCollection, SiteVolume};
 use crate::state::Library;
 use crate::storage::{self, KeepJob, Kind};
 
 const MANIFEST: &str = "/collection.json";
-
-fn js_err(url: &str, e: JsValue) -> String {
-    let msg = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"));
-    format!("{url}: {msg}")
-}
-
-async fn get(url: &str) -> Result<web_sys::Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| js_err(url, e))?;
-    resp.dyn_into().map_err(|_| format!("{url}: no response"))
-}
 
 /// Looks for the site's collection once, at the start of a visit.
 pub fn discover(lib: Library) {

@@ -70,7 +70,7 @@ pub fn StorePanel() -> impl IntoView {
                                 " "
                                 <button type="button" class="remove-all-no" on:click=move |_| {
                                     confirming.set(false);
-                                    focus_later(".remove-all");
+                                    crate::focus::later(".remove-all");
                                 }>"Keep them"</button>
                             </p>
                         }.into_any()
@@ -79,7 +79,7 @@ pub fn StorePanel() -> impl IntoView {
                             <button type="button" class="remove-all" on:click=move |_| {
                                 confirming.set(true);
                                 // The safe answer has the focus.
-                                focus_later(".remove-all-no");
+                                crate::focus::later(".remove-all-no");
                             }>"Remove all from this browser…"</button>
                         }.into_any()
                     })}
@@ -101,18 +101,4 @@ pub fn StorePanel() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Focuses the element `selector` names once the view has drawn it.
-fn focus_later(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }

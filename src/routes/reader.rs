@@ -7,7 +7,7 @@ use letterbook_core::DocId;
 use crate::arc_eq::ArcEq;
 use crate::components::document::DocumentView;
 use crate::routes::not_found::NotFound;
-use crate::routes::volume::{on_site, Fetching, NotOpen, Restoring};
+use crate::routes::volume::{Fetching, NotOpen, Restoring};
 use crate::state::Library;
 
 #[component]
@@ -35,10 +35,10 @@ pub fn ReaderPage() -> impl IntoView {
             return view! { <Restoring id=id/> }.into_any();
         }
         // In the site's collection: its pack is fetched.
-        if on_site(lib, &id) {
+        if lib.on_site(&id) {
             return view! { <Fetching id=id/> }.into_any();
         }
-        if let Some(v) = vol.as_ref().filter(|v| on_site(lib, v)) {
+        if let Some(v) = vol.as_ref().filter(|v| lib.on_site(v)) {
             return view! { <Fetching id=v.clone()/> }.into_any();
         }
         match (parsed, vol) {

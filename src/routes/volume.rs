@@ -26,7 +26,7 @@ pub fn VolumePage() -> impl IntoView {
         match volume.get() {
             Some(v) => view! { <VolumeView volume=v.0/> }.into_any(),
             None if lib.shelf.with(|s| s.restoring(&id)) => view! { <Restoring id=id/> }.into_any(),
-            None if on_site(lib, &id) => view! { <Fetching id=id/> }.into_any(),
+            None if lib.on_site(&id) => view! { <Fetching id=id/> }.into_any(),
             None => view! { <NotOpen volume=id/> }.into_any(),
         }
     }
@@ -48,11 +48,6 @@ pub fn Restoring(id: String) -> impl IntoView {
             <p role="status">"Opening it from this browser’s store…"</p>
         </section>
     }
-}
-
-/// Whether the app's site serves volume (or page text) `id`.
-pub fn on_site(lib: Library, id: &str) -> bool {
-    lib.on_site(id)
 }
 
 /// A volume of the site's collection, not open yet: its pack is fetched (progress shown),
@@ -78,27 +73,42 @@ pub fn Fetching(id: String) -> impl IntoView {
         });
     }
     Effect::new(move |_| document().set_title("Downloading… · Letterbook"));
-    let fetch = move || {
-        lib.site
-            .with(|s| s.volume(&id).map(|v| (v.fetch.clone(), v.entry.id.clone())))
+    let fetch = {
+        let id = id.clone();
+        Memo::new(move |_| lib.site.with(|s| s.volume(&id).map(|v| v.fetch.clone())))
+    };
+    let failed = move || match fetch.get() {
+        Some(Fetch::Failed(why)) => Some(why),
+        _ => None,
+    };
+    let progress = move || match fetch.get() {
+        Some(Fetch::Downloading(p)) => Some(p),
+        _ => None,
+    };
+    // One live region, said again in steps of ten percent (not at every chunk).
+    let status = move || match fetch.get() {
+        Some(Fetch::Downloading(p)) => format!(
+            "Downloading it from this site… {} %",
+            (p * 10.0).floor() as u32 * 10
+        ),
+        Some(Fetch::Failed(_)) => String::new(),
+        _ => "Opening it…".to_string(),
     };
     view! {
         <section class="not-open" aria-labelledby="fetching-title">
             <h1 id="fetching-title">{title}</h1>
-            {move || fetch().map(|(f, id)| match f {
-                Fetch::Failed(why) => view! {
+            <p role="status">{status}</p>
+            {move || progress().map(|p| view! { <progress max="1" value=p aria-label="Download"></progress> })}
+            {move || failed().map(|why| {
+                let id = id.clone();
+                view! {
                     <p class="fetch-failed" role="alert">{format!("It could not be downloaded: {why}.")}</p>
                     <button type="button" class="fetch-retry" on:click=move |_| {
                         crate::site::open(lib, &id);
                         // The button goes with the failure: the focus stays on the page.
                         crate::focus::main_heading();
                     }>"Try again"</button>
-                }.into_any(),
-                Fetch::Downloading(p) => view! {
-                    <p role="status">{format!("Downloading it from this site… {:.0} %", p * 100.0)}</p>
-                    <progress max="1" value=p aria-label="Download"></progress>
-                }.into_any(),
-                Fetch::Available | Fetch::Done => view! { <p role="status">"Opening it…"</p> }.into_any(),
+                }
             })}
         </section>
     }
@@ -294,7 +304,7 @@ pub fn PagePage() -> impl IntoView {
                 None => view! { <crate::routes::not_found::NotFound what=format!("Foreign Relations, {}, has no page {page}.", v.label())/> }.into_any(),
             },
             None if lib.shelf.with(|s| s.restoring(&vol)) => view! { <Restoring id=vol/> }.into_any(),
-            None if on_site(lib, &vol) => view! { <Fetching id=vol/> }.into_any(),
+            None if lib.on_site(&vol) => view! { <Fetching id=vol/> }.into_any(),
             None => view! { <NotOpen volume=vol what=format!("Page {page} is in this volume.")/> }.into_any(),
         }
     }

@@ -100,11 +100,14 @@ describe("a pack site", () => {
     });
     await page.route("**" + packOf("frus1901China"), (route) => route.fulfill({ status: 404, body: "not found" }));
     await page.goto(base + "/volume/frus1894Nicaragua");
-    await page.locator(".fetch-failed").waitFor({ timeout: 30_000 }).catch(async (e) => { console.log(await page.locator("main").innerText()); throw e; });
+    await page.locator(".fetch-failed").waitFor({ timeout: 30_000 });
     assert.match(await page.locator(".fetch-failed").innerText(), /^It could not be downloaded: \/packs\/\w+\.lbk does not match collection\.json .*: the site is being updated, or the file is damaged\.$/);
     await page.goto(base + "/read/frus1901China-d3");
     await page.locator(".fetch-failed").waitFor({ timeout: 30_000 });
     assert.match(await page.locator(".fetch-failed").innerText(), /HTTP 404 \(the site lists this pack and does not serve it\)/);
+    assert.equal(await page.locator(".fetch-retry").getAttribute("type"), "button");
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, "site-fetch-failed.png") });
     // Served again: "Try again" fetches it, on the same page.
     await page.unroute("**" + packOf("frus1901China"));
     await page.locator(".fetch-retry").click();
