@@ -134,7 +134,7 @@ describe("a pack site", () => {
     await page.locator(".site-panel [role=alert]").waitFor();
     assert.match(
       await page.locator(".site-panel [role=alert]").innerText(),
-      /^This site's collection cannot be read: collection\.json was written in format 2 \(packs in format 1\); this Letterbook reads format 1 \(packs in format 1\): pack the collection again$/,
+      /^This site's collection cannot be read: collection\.json was written in format 2 \(packs in format 2\); this Letterbook reads format 1 \(packs in format 2\): pack the collection again$/,
     );
     await page.click("a:text('Document 74, Letter From Soviet Foreign Minister Gromyko to Secretary of State Haig')");
     await page.locator("#doc-title").waitFor();

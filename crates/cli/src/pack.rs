@@ -9,8 +9,8 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use letterbook_core::correspondence::Correspondence;
 use letterbook_core::pack::{
-    self, manifest::hashed_path, manifest::sha256_hex, Manifest, PackFile, PackedVolume, Record,
-    MANIFEST_FORMAT,
+    self, manifest::hashed_path, manifest::sha256_hex, Codec, Manifest, PackFile, PackedVolume,
+    Record, MANIFEST_FORMAT,
 };
 use letterbook_core::{
     parse_any, presentation, volumes::volume_label, Document, ParseErrorKind, Parsed, Volume,
@@ -23,6 +23,8 @@ pub struct Job {
     pub out: PathBuf,
     pub title: Option<String>,
     pub app: Option<PathBuf>,
+    /// The zstd level of packs and summary.
+    pub level: i32,
     pub sources: Vec<PathBuf>,
 }
 
@@ -36,7 +38,7 @@ struct Packed {
 }
 
 /// Reads and encodes one source; the reason it is skipped otherwise.
-fn pack_one(path: &Path) -> Result<Packed, String> {
+fn pack_one(path: &Path, level: i32) -> Result<Packed, String> {
     let name = path.to_string_lossy();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
     let file = path
@@ -99,7 +101,7 @@ fn pack_one(path: &Path) -> Result<Packed, String> {
             (record, "text", title)
         }
     };
-    let encoded = pack::encode(&record);
+    let encoded = pack::encode_parts_with(record.parts(), Codec::Zstd(level));
     let sha256 = sha256_hex(&encoded);
     let stats = VolumeStats::of(&mut record.documents.iter());
     let id = match &record.volume {
@@ -196,7 +198,7 @@ pub fn run(job: Job) -> bool {
         .sources
         .par_iter()
         .map(|p| {
-            let r = pack_one(p);
+            let r = pack_one(p, job.level);
             if let Some(b) = &bar {
                 b.inc(1);
                 b.set_message(p.to_string_lossy().to_string());
@@ -248,7 +250,8 @@ pub fn run(job: Job) -> bool {
     }
     let docs: Vec<&Document> = packed.iter().flat_map(|p| p.documents.iter()).collect();
     let vols: Vec<&Volume> = packed.iter().filter_map(|p| p.volume.as_ref()).collect();
-    let summary = pack::encode_summary(&Correspondence::build(&docs, &vols));
+    let summary =
+        pack::encode_summary(&Correspondence::build(&docs, &vols), Codec::Zstd(job.level));
     let sha256 = sha256_hex(&summary);
     let summary_file = PackFile {
         path: hashed_path("summary", &sha256, "lbs"),

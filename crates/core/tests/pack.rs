@@ -7,17 +7,20 @@ mod common;
 use std::time::Instant;
 
 use letterbook_core::correspondence::Correspondence;
-use letterbook_core::pack::{decode, decode_summary, encode, encode_summary, Record};
+use letterbook_core::pack::{
+    decode, decode_summary, encode, encode_parts_with, encode_summary, Codec, Record,
+};
 use letterbook_core::{parse_text, parse_volume};
 
 #[test]
 fn every_corpus_volume_round_trips() {
-    println!("\nencoded model per volume (MessagePack + LZ4) against the TEI it was parsed from");
+    println!("\nencoded model per volume (MessagePack; LZ4 for the store, zstd 19 for packs) against the TEI it was parsed from");
     println!(
-        "{:<20} {:>10} {:>10} {:>6} {:>9} {:>9}",
-        "volume", "xml", "record", "ratio", "parse ms", "decode ms"
+        "{:<20} {:>10} {:>10} {:>6} {:>9} {:>9} {:>10} {:>6} {:>9}",
+        "volume", "xml", "lz4", "ratio", "parse ms", "decode ms", "zstd", "ratio", "decode ms"
     );
-    let (mut xml_all, mut rec_all) = (0usize, 0usize);
+    let (mut xml_all, mut rec_all, mut zst_all) = (0usize, 0usize, 0usize);
+    let (mut lz4_time, mut zst_time) = (0f64, 0f64);
     let mut records = Vec::new();
     for path in common::tei_volumes() {
         let bytes = std::fs::read(&path).unwrap();
@@ -38,25 +41,45 @@ fn every_corpus_volume_round_trips() {
             "{}: the decoded model differs",
             path.display()
         );
+        let zst = encode_parts_with(record.parts(), Codec::Zstd(19));
+        let t = Instant::now();
+        let zback = decode(&zst).unwrap();
+        let zdec = t.elapsed();
+        assert!(
+            zback == record,
+            "{}: zstd: the model differs",
+            path.display()
+        );
         xml_all += bytes.len();
         rec_all += enc.len();
+        zst_all += zst.len();
+        lz4_time += dec.as_secs_f64();
+        zst_time += zdec.as_secs_f64();
         println!(
-            "{:<20} {:>10} {:>10} {:>5.1}% {:>9.1} {:>9.1}",
+            "{:<20} {:>10} {:>10} {:>5.1}% {:>9.1} {:>9.1} {:>10} {:>5.1}% {:>9.1}",
             path.file_stem().unwrap().to_string_lossy(),
             bytes.len(),
             enc.len(),
             enc.len() as f64 * 100.0 / bytes.len() as f64,
             parse.as_secs_f64() * 1000.0,
-            dec.as_secs_f64() * 1000.0
+            dec.as_secs_f64() * 1000.0,
+            zst.len(),
+            zst.len() as f64 * 100.0 / bytes.len() as f64,
+            zdec.as_secs_f64() * 1000.0
         );
         records.push(back);
     }
     println!(
-        "{:<20} {:>10} {:>10} {:>5.1}%",
+        "{:<20} {:>10} {:>10} {:>5.1}% {:>9.1} {:>9.1} {:>10} {:>5.1}% {:>9.1}",
         "all",
         xml_all,
         rec_all,
-        rec_all as f64 * 100.0 / xml_all as f64
+        rec_all as f64 * 100.0 / xml_all as f64,
+        0.0,
+        lz4_time * 1000.0,
+        zst_all,
+        zst_all as f64 * 100.0 / xml_all as f64,
+        zst_time * 1000.0
     );
     the_summary_of_every_volume_round_trips(&records);
 }
@@ -70,10 +93,10 @@ fn the_summary_of_every_volume_round_trips(records: &[Record]) {
     let vols: Vec<&letterbook_core::Volume> =
         records.iter().filter_map(|r| r.volume.as_ref()).collect();
     let corr = Correspondence::build(&docs, &vols);
-    let bytes = encode_summary(&corr);
+    let bytes = encode_summary(&corr, Codec::Zstd(19));
     let back = decode_summary(&bytes).unwrap();
     assert_eq!(
-        encode_summary(&back),
+        encode_summary(&back, Codec::Zstd(19)),
         bytes,
         "encoded again, the summary differs"
     );

@@ -1,10 +1,15 @@
 //! The encoded model: a volume's description and documents (or one page text's document)
 //! as one record of bytes, for the browser's store and for a pack file alike.
 //!
-//! Layout: `LBKM`, the format version (u16, little-endian), the payload's length and its
-//! CRC-32 (u32 each), then the payload: the model as MessagePack with named fields (so
-//! serde's `skip_serializing_if` and the recursive inlines and contents round-trip, which
-//! bitcode 0.6's derive cannot do), compressed with LZ4 (a small, fast decoder in wasm).
+//! Layout: `LBKM`, the format version (u16, little-endian), the codec (u8), the payload's
+//! length and its CRC-32 (u32 each), then the payload: the model as MessagePack with named
+//! fields (so serde's `skip_serializing_if` and the recursive inlines and contents
+//! round-trip, which bitcode 0.6's derive cannot do), compressed. Two codecs, both with a
+//! small pure-Rust decoder in wasm: LZ4 for the browser's store (written on the reader's
+//! machine, so its encoder must be fast), zstd for pack files (written once by
+//! `letterbook pack`, sent over the network many times: LZ4 packs were larger than the XML
+//! they came from once a host compressed both). Only the packer encodes zstd (the C
+//! library, feature `zstd`); every build decodes it (ruzstd).
 //! A record of another format version is refused, never read: its source is parsed again.
 //! The checksum makes a flipped bit an error before anything is decoded.
 
@@ -16,10 +21,10 @@ use crate::model::{Document, Volume};
 
 /// The format every record written now carries. Bump it when the model or the layout
 /// changes in a way an older reader would misread.
-pub const FORMAT: u16 = 1;
+pub const FORMAT: u16 = 2;
 
 const MAGIC: &[u8; 4] = b"LBKM";
-const HEADER: usize = 4 + 2 + 4 + 4;
+const HEADER: usize = 4 + 2 + 1 + 4 + 4;
 /// No volume's model comes near this once decompressed (the largest, ~15 MB of XML,
 /// makes ~12 MB): a record that claims more is corrupt, and is not allocated for.
 const MAX_MODEL_BYTES: usize = 256 * 1024 * 1024;
@@ -117,30 +122,67 @@ impl std::fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-/// Encodes a record.
+impl Record {
+    /// The record's parts, borrowed (to encode it with a codec of choice).
+    pub fn parts(&self) -> Parts<'_, Document> {
+        Parts {
+            volume: self.volume.as_ref(),
+            documents: &self.documents,
+            file: &self.file,
+            errors: &self.errors,
+            ends_early: self.ends_early,
+        }
+    }
+}
+
+/// Encodes a record for the browser's store (LZ4).
 pub fn encode(record: &Record) -> Vec<u8> {
-    encode_parts(Parts {
-        volume: record.volume.as_ref(),
-        documents: &record.documents,
-        file: &record.file,
-        errors: &record.errors,
-        ends_early: record.ends_early,
-    })
+    encode_parts(record.parts())
 }
 
 /// Encodes a record from its parts (the same bytes as [`encode`] of the same record).
 pub fn encode_parts<D: Borrow<Document>>(parts: Parts<'_, D>) -> Vec<u8> {
-    // Serializing plain data to a Vec cannot fail: no map has non-string keys.
-    let model = rmp_serde::to_vec_named(&parts).expect("the model serializes");
-    frame(MAGIC, &model)
+    encode_parts_with(parts, Codec::Lz4)
 }
 
-/// Frames serialized `model`: magic, format, length and CRC-32 of the compressed payload.
-pub(crate) fn frame(magic: &[u8; 4], model: &[u8]) -> Vec<u8> {
-    let payload = lz4_flex::block::compress_prepend_size(model);
+/// Encodes a record from its parts with `codec`.
+pub fn encode_parts_with<D: Borrow<Document>>(parts: Parts<'_, D>, codec: Codec) -> Vec<u8> {
+    // Serializing plain data to a Vec cannot fail: no map has non-string keys.
+    let model = rmp_serde::to_vec_named(&parts).expect("the model serializes");
+    frame(MAGIC, &model, codec)
+}
+
+/// How a record's payload is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    /// LZ4 blocks: fast both ways (the browser's store).
+    Lz4,
+    /// zstd at this level (1 to 22): small, for pack files; encoded only with the
+    /// feature `zstd`, natively, decoded everywhere.
+    #[cfg(all(feature = "zstd", not(target_arch = "wasm32")))]
+    Zstd(i32),
+}
+
+const CODEC_LZ4: u8 = 0;
+const CODEC_ZSTD: u8 = 1;
+
+/// Frames serialized `model`: magic, format, codec, length and CRC-32 of the compressed
+/// payload.
+pub(crate) fn frame(magic: &[u8; 4], model: &[u8], codec: Codec) -> Vec<u8> {
+    let (tag, payload) = match codec {
+        Codec::Lz4 => (CODEC_LZ4, lz4_flex::block::compress_prepend_size(model)),
+        // Compressing a buffer in memory fails only on a level out of range, which the
+        // library clamps: a failure here is a bug, not an input.
+        #[cfg(all(feature = "zstd", not(target_arch = "wasm32")))]
+        Codec::Zstd(level) => (
+            CODEC_ZSTD,
+            zstd::bulk::compress(model, level).expect("zstd compresses a buffer"),
+        ),
+    };
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(magic);
     out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.push(tag);
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
@@ -176,7 +218,8 @@ pub(crate) fn unframe(magic: &[u8; 4], bytes: &[u8]) -> Result<Vec<u8>, RecordEr
     }
     let word =
         |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
-    let (len, crc) = (word(6) as usize, word(10));
+    let codec = bytes[6];
+    let (len, crc) = (word(7) as usize, word(11));
     let payload = &bytes[HEADER..];
     if payload.len() < len {
         return Err(RecordError::Truncated {
@@ -193,17 +236,41 @@ pub(crate) fn unframe(magic: &[u8; 4], bytes: &[u8]) -> Result<Vec<u8>, RecordEr
     if crc32fast::hash(payload) != crc {
         return Err(RecordError::Corrupt("its checksum does not match".into()));
     }
-    let size = payload
-        .get(..4)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
-        .ok_or_else(|| RecordError::Corrupt("no payload".into()))?;
-    if size > MAX_MODEL_BYTES {
+    match codec {
+        CODEC_LZ4 => {
+            let size = payload
+                .get(..4)
+                .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+                .ok_or_else(|| RecordError::Corrupt("no payload".into()))?;
+            if size > MAX_MODEL_BYTES {
+                return Err(RecordError::Corrupt(format!(
+                    "it claims {size} bytes of model"
+                )));
+            }
+            lz4_flex::block::decompress_size_prepended(payload)
+                .map_err(|e| RecordError::Corrupt(e.to_string()))
+        }
+        CODEC_ZSTD => unzstd(payload),
+        other => Err(RecordError::Corrupt(format!("unknown codec {other}"))),
+    }
+}
+
+/// Decompresses a zstd frame, refusing more than [`MAX_MODEL_BYTES`] of output.
+fn unzstd(payload: &[u8]) -> Result<Vec<u8>, RecordError> {
+    use std::io::Read;
+    let corrupt = |e: &dyn std::fmt::Display| RecordError::Corrupt(format!("zstd: {e}"));
+    let mut decoder = ruzstd::decoding::StreamingDecoder::new(payload).map_err(|e| corrupt(&e))?;
+    let mut out = Vec::new();
+    (&mut decoder)
+        .take(MAX_MODEL_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| corrupt(&e))?;
+    if out.len() > MAX_MODEL_BYTES {
         return Err(RecordError::Corrupt(format!(
-            "it claims {size} bytes of model"
+            "more than {MAX_MODEL_BYTES} bytes of model"
         )));
     }
-    lz4_flex::block::decompress_size_prepended(payload)
-        .map_err(|e| RecordError::Corrupt(e.to_string()))
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -269,6 +336,29 @@ mod tests {
                 assert_eq!(open.index.position.len(), 2);
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_zstd_record_round_trips() {
+        let r = sample();
+        let z = encode_parts_with(r.parts(), Codec::Zstd(19));
+        assert_eq!(decode(&z).unwrap(), r);
+        assert_eq!(z[6], CODEC_ZSTD);
+        let mut unknown = z.clone();
+        unknown[6] = 7;
+        assert_eq!(
+            decode(&unknown),
+            Err(RecordError::Corrupt("unknown codec 7".into()))
+        );
+        for k in 0..z.len() {
+            let mut b = z.clone();
+            b[k] ^= 0xFF;
+            assert!(decode(&b).is_err(), "byte {k} flipped");
+        }
+        for cut in 0..z.len() {
+            assert!(decode(&z[..cut]).is_err(), "cut at {cut}");
         }
     }
 

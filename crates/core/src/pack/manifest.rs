@@ -225,8 +225,22 @@ mod tests {
             Err(ManifestError::Invalid(_))
         ));
         assert!(matches!(
-            Manifest::parse(br#"{"format": 1, "record_format": 1}"#),
+            Manifest::parse(
+                format!(
+                    r#"{{"format": 1, "record_format": {}}}"#,
+                    super::super::FORMAT
+                )
+                .as_bytes()
+            ),
             Err(ManifestError::Invalid(_))
+        ));
+        // Packs of the format before: the manifest is refused as a whole.
+        assert!(matches!(
+            Manifest::parse(br#"{"format": 1, "record_format": 1}"#),
+            Err(ManifestError::OtherFormat {
+                manifest: 1,
+                record: 1
+            })
         ));
     }
 }

@@ -6,7 +6,10 @@ pub mod codec;
 pub mod manifest;
 pub mod summary;
 
-pub use codec::{decode, encode, encode_parts, format_of, Parts, Record, RecordError, FORMAT};
+pub use codec::{
+    decode, encode, encode_parts, encode_parts_with, format_of, Codec, Parts, Record, RecordError,
+    FORMAT,
+};
 pub use manifest::{Manifest, ManifestError, PackFile, PackedVolume, MANIFEST_FORMAT};
 pub use summary::{decode_summary, encode_summary};
 

@@ -1,18 +1,18 @@
 //! A collection's summary: the correspondence model over every document of a pack site
 //! (dates with their certainty, parties, kinds, threads), built once when the site is
 //! packed, so that the library and the timeline need no pack to show the collection.
-//! Framed as a record is (`LBKS`, the same format version, length, CRC-32, LZ4).
+//! Framed as a record is (`LBKS`, the same format version, codec, length, CRC-32).
 
-use super::codec::{frame, unframe, RecordError};
+use super::codec::{frame, unframe, Codec, RecordError};
 use crate::correspondence::Correspondence;
 
 const MAGIC: &[u8; 4] = b"LBKS";
 
-/// Encodes the summary of a collection.
-pub fn encode_summary(corr: &Correspondence) -> Vec<u8> {
+/// Encodes the summary of a collection with `codec`.
+pub fn encode_summary(corr: &Correspondence, codec: Codec) -> Vec<u8> {
     // Plain data with string keys only: serializing to a Vec cannot fail.
     let model = rmp_serde::to_vec_named(corr).expect("the summary serializes");
-    frame(MAGIC, &model)
+    frame(MAGIC, &model, codec)
 }
 
 /// Decodes a summary; damage is an error, never a panic.
