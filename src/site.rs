@@ -6,13 +6,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use letterbook_core::pack::{self, manifest::sha256_hex, Manifest, PackedVolume, Reopened};
+use letterbook_core::pack::{
+    self, manifest::sha256_hex, Manifest, PackFile, PackedVolume, Reopened,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::arc_eq::ArcEq;
 use crate::net::{get, js_err};
 use crate::shelf::{Fetch, Site, SiteCollection, SiteVolume};
-use crate::state::Library;
+use crate::state::{Built, Library, Model, Summary};
 use crate::storage::{self, KeepJob, Kind};
 
 const MANIFEST: &str = "/collection.json";
@@ -22,21 +25,74 @@ pub fn discover(lib: Library) {
     spawn_local(async move {
         match manifest().await {
             Ok(None) => {}
-            Ok(Some(m)) => lib.site.set(Site::Ready(SiteCollection {
-                title: m.title,
-                documents: m.documents,
-                volumes: m
-                    .volumes
-                    .into_iter()
-                    .map(|entry| SiteVolume {
-                        entry,
-                        fetch: Fetch::Available,
-                    })
-                    .collect(),
-            })),
+            Ok(Some(m)) => {
+                let summary = m.summary.clone();
+                lib.site.set(Site::Ready(SiteCollection {
+                    title: m.title,
+                    documents: m.documents,
+                    volumes: m
+                        .volumes
+                        .into_iter()
+                        .map(|entry| SiteVolume {
+                            entry,
+                            fetch: Fetch::Available,
+                        })
+                        .collect(),
+                }));
+                lib.summary.set(Summary::Loading);
+                // Reading a series' summary holds the page for a moment: the list is
+                // painted first.
+                after_paint().await;
+                let read = fetch_summary(&summary).await;
+                lib.summary.set(match read {
+                    Ok(model) => Summary::Ready(model),
+                    Err(why) => {
+                        leptos::logging::warn!("{why}");
+                        Summary::Failed(why)
+                    }
+                });
+            }
             Err(why) => lib.site.set(Site::Failed(why)),
         }
     });
+}
+
+/// Resolves once the browser has painted what was rendered before: after the next frame,
+/// or a tenth of a second in a hidden tab, which paints no frame.
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let done = std::rc::Rc::new(std::cell::Cell::new(false));
+        let once = move || {
+            if !done.replace(true) {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        };
+        let by_timer = once.clone();
+        request_animation_frame(move || set_timeout(once, std::time::Duration::ZERO));
+        set_timeout(by_timer, std::time::Duration::from_millis(100));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The collection's summary, fetched, checked against the manifest and read: the
+/// timeline's model of the whole collection.
+async fn fetch_summary(file: &PackFile) -> Result<Model, String> {
+    let url = format!("/{}", file.path);
+    let resp = get(&url).await?;
+    if !resp.ok() {
+        return Err(format!(
+            "{url}: HTTP {} (the site lists the collection's summary and does not serve it)",
+            resp.status()
+        ));
+    }
+    let bytes = body(&resp, &url, file.bytes, |_| {}).await?;
+    if bytes.len() as u64 != file.bytes || sha256_hex(&bytes) != file.sha256 {
+        return Err(format!(
+            "{url} does not match collection.json: the site is being updated, or the file is damaged"
+        ));
+    }
+    let corr = pack::decode_summary(&bytes).map_err(|e| format!("{url}: {e}"))?;
+    Ok(ArcEq::new(Built::new(corr)))
 }
 
 async fn manifest() -> Result<Option<Manifest>, String> {

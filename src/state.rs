@@ -58,11 +58,84 @@ pub enum LoadState {
 /// The correspondence model of everything open, and the timeline's search haystack.
 pub struct Built {
     pub corr: Correspondence,
-    pub titles: Vec<String>,
+    /// Folded headings, made when the timeline is first searched (for a whole series,
+    /// folding 300,000 headings is more than drawing them).
+    titles: std::sync::OnceLock<Vec<String>>,
+}
+
+impl Built {
+    pub fn new(corr: Correspondence) -> Self {
+        Built {
+            corr,
+            titles: Default::default(),
+        }
+    }
+
+    /// The folded headings, by document index.
+    pub fn titles(&self) -> &[String] {
+        self.titles.get_or_init(|| timeline::titles(&self.corr))
+    }
 }
 
 /// Compared by identity: rebuilt only when the collection changes.
 pub type Model = ArcEq<Built>;
+
+/// The site collection's summary: the correspondence model over all of it, which the
+/// timeline draws before (and without) any of its packs.
+#[derive(Clone, Default, PartialEq)]
+pub enum Summary {
+    /// No site collection, or not asked yet.
+    #[default]
+    None,
+    /// Being fetched and read.
+    Loading,
+    Ready(Model),
+    /// It cannot be used (the reason); the timeline shows what is open.
+    Failed(String),
+}
+
+impl Summary {
+    fn model(&self) -> Option<Model> {
+        match self {
+            Summary::Ready(m) => Some(m.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// What the model is built from: the summary, and the open documents it does not cover
+/// (dropped files, the samples), compared by identity so that opening one of the site's
+/// own volumes builds nothing.
+#[derive(Clone)]
+struct Sources {
+    summary: Option<Model>,
+    docs: Vec<Arc<Document>>,
+    volumes: Vec<Arc<OpenVolume>>,
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, o: &Self) -> bool {
+        fn same<T>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
+        }
+        self.summary == o.summary && same(&self.docs, &o.docs) && same(&self.volumes, &o.volumes)
+    }
+}
+
+impl Sources {
+    fn build(&self) -> Model {
+        if let Some(s) = self.summary.as_ref().filter(|_| self.docs.is_empty()) {
+            return s.clone();
+        }
+        let docs: Vec<&Document> = self.docs.iter().map(|d| d.as_ref()).collect();
+        let vols: Vec<&Volume> = self.volumes.iter().map(|v| &v.volume).collect();
+        let mine = Correspondence::build(&docs, &vols);
+        ArcEq::new(Built::new(match &self.summary {
+            None => mine,
+            Some(s) => s.corr.merged(&mine),
+        }))
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -74,6 +147,8 @@ pub struct Library {
     pub shelf: RwSignal<Shelf>,
     /// The collection the app's site serves (written by `site`).
     pub site: RwSignal<Site>,
+    /// Its summary (written by `site`).
+    pub summary: RwSignal<Summary>,
     /// The ids it serves: a page that only asks "is it on the site?" is not built again
     /// at every tick of a download.
     site_ids: Memo<std::collections::HashSet<String>>,
@@ -165,21 +240,60 @@ impl Library {
     pub fn empty() -> Self {
         let coll = RwSignal::new(Collection::default());
         let site = RwSignal::new(Site::default());
-        let model = Memo::new(move |_| {
-            coll.with(|c| {
-                let docs: Vec<&Document> = c.documents().iter().map(|d| d.as_ref()).collect();
-                let vols: Vec<&Volume> = c.volumes().iter().map(|v| &v.volume).collect();
-                let corr = Correspondence::build(&docs, &vols);
-                let titles = timeline::titles(&corr);
-                ArcEq::new(Built { corr, titles })
-            })
+        let summary = RwSignal::new(Summary::default());
+        let sources = Memo::new(move |_| {
+            let summary = summary.with(Summary::model);
+            let covered = |id: &str| {
+                summary
+                    .as_ref()
+                    .is_some_and(|s| s.corr.index_of(id).is_some())
+            };
+            let (docs, volumes) = coll.with(|c| {
+                // Beside a site's collection, the built-in samples stay out of its model:
+                // merged in, they would make a second copy of a series' summary for four
+                // documents that are not the site's.
+                let built_in: Vec<&str> = c
+                    .volumes()
+                    .iter()
+                    .filter(|v| summary.is_some() && v.file.ends_with(BUILT_IN))
+                    .map(|v| v.volume.id.as_str())
+                    .collect();
+                let docs = c
+                    .documents()
+                    .iter()
+                    .filter(|d| {
+                        !covered(&d.id)
+                            && !d.volume.as_deref().is_some_and(|v| built_in.contains(&v))
+                    })
+                    .cloned()
+                    .collect();
+                let volumes = c
+                    .volumes()
+                    .iter()
+                    .filter(|v| {
+                        !built_in.contains(&v.volume.id.as_str())
+                            && !summary
+                                .as_ref()
+                                .is_some_and(|s| s.corr.volumes.contains(&v.volume.id))
+                    })
+                    .cloned()
+                    .collect();
+                (docs, volumes)
+            });
+            Sources {
+                summary,
+                docs,
+                volumes,
+            }
         });
+        let model = Memo::new(move |_| sources.with(Sources::build));
         Library {
             coll,
             model,
             loads: RwSignal::new(Vec::new()),
             shelf: RwSignal::new(Shelf::default()),
             site,
+            summary,
             site_ids: Memo::new(move |_| site.with(|s| s.ids())),
             next_key: StoredValue::new(0),
         }

@@ -25,7 +25,7 @@ use card::Card;
 use chart::{Chart, MoreLanes};
 use filters::Filters;
 use list::{ListView, PrintList, Undated};
-use notices::{LinkNeeds, NoneMatch};
+use notices::{LinkNeeds, NoneMatch, SummaryNotice};
 use state::TimelineState;
 
 /// The query as the router decoded it.
@@ -103,7 +103,13 @@ pub fn TimelinePage() -> impl IntoView {
     let selection = Memo::new(move |_| {
         let m = lib.model.get();
         let f = st.filter(&m);
-        ArcEq::new(timeline::select(&m.corr, &f, &m.titles))
+        // The haystack is only made for a search.
+        let titles = if f.text.trim().is_empty() {
+            &[][..]
+        } else {
+            m.titles()
+        };
+        ArcEq::new(timeline::select(&m.corr, &f, titles))
     });
     let lanes = Memo::new(move |_| {
         let m = lib.model.get();
@@ -125,6 +131,7 @@ pub fn TimelinePage() -> impl IntoView {
             <header class="tl-head">
                 <h1 id="tl-title">"Timeline of the correspondence"</h1>
                 <p class="tl-count" id="tl-count">{count}</p>
+                <SummaryNotice/>
             </header>
             <Filters/>
             <div class="tl-switch" role="group" aria-label="Show as">

@@ -46,11 +46,13 @@ async function newPage() {
   const errors = [];
   collectErrors(page, errors);
   const fetched = [];
+  const summaries = [];
   page.on("request", (r) => {
     const p = new URL(r.url()).pathname;
-    if (p.startsWith("/packs/") || p.startsWith("/summary/")) fetched.push(p);
+    if (p.startsWith("/packs/")) fetched.push(p);
+    if (p.startsWith("/summary/")) summaries.push(p);
   });
-  return { page, context, errors, fetched };
+  return { page, context, errors, fetched, summaries };
 }
 
 const packOf = (id) => "/" + manifest.volumes.find((v) => v.id === id).pack.path;
@@ -62,7 +64,7 @@ describe("a pack site", () => {
     await page.locator("#site-title").waitFor();
     assert.equal(await page.locator("#site-title").innerText(), "On this site: Twelve volumes");
     await page.waitForFunction(() => document.querySelectorAll(".site-list .volume-card").length === 12);
-    assert.match(await page.locator(".site-panel .store-facts").innerText(), /^12 volumes with 4,873 documents\./);
+    assert.match(await page.locator(".site-panel .store-facts").first().innerText(), /^12 volumes with 4,873 documents\./);
     const first = await page.locator(".site-list .volume-card").first().innerText();
     assert.match(first, /frus1861 · 350 documents · .* · \d+ KB/);
     assert.deepEqual(fetched, [], "no pack is fetched to list the collection");
@@ -87,6 +89,62 @@ describe("a pack site", () => {
     await page.locator("#doc-title").waitFor({ timeout: 30_000 });
     assert.deepEqual(fetched, [packOf("frus1894Nicaragua")], "opened again from the store");
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the timeline shows every document of the collection from its summary, with no pack fetched", async () => {
+    const { page, context, errors, fetched, summaries } = await newPage();
+    await page.goto(base + "/");
+    await page.locator(".site-panel a[href='/timeline']").waitFor();
+    assert.equal(await page.locator(".site-panel a[href='/timeline']").innerText(), "All 4,873 documents in the timeline");
+    await page.click(".site-panel a[href='/timeline']");
+    // Every document of the twelve volumes (the built-in samples are not the site's).
+    const total = manifest.volumes.reduce((n, v) => n + v.documents, 0);
+    assert.equal(total, 4873);
+    await page.waitForFunction((t) => document.querySelector("#tl-count")?.textContent.endsWith(`of ${t} documents`) || document.querySelector("#tl-count")?.textContent.includes(`of ${t} documents (`), total.toLocaleString("en-US"), { polling: 100 });
+    assert.match(await page.locator("#tl-count").innerText(), /^Showing 4,\d{3} of 4,873 documents \(\d+ undated\)$/);
+    await page.locator(".tl-lanes .tl-mark").first().waitFor();
+    assert.deepEqual(fetched, [], "the timeline needs no pack");
+    assert.deepEqual(summaries, ["/" + manifest.summary.path]);
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, "site-timeline.png") });
+    // One volume of the collection, not downloaded, as a list; a searched word too; then a
+    // document of it: its pack only.
+    await page.goto(base + "/timeline?vol=frus1894Nicaragua&view=list");
+    await page.locator(".tl-list a").first().waitFor();
+    const hrefs = await page.locator(".tl-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.length > 20 && hrefs.every((h) => h.startsWith("/read/frus1894Nicaragua-")), hrefs.join(" "));
+    await page.goto(base + "/timeline?q=gresham&view=list");
+    await page.waitForFunction(() => /^Showing [1-9]\d* of 4,873 documents/.test(document.querySelector("#tl-count")?.textContent ?? ""), null, { polling: 100 });
+    const found = await page.locator(".tl-list a").evaluateAll((as) => as.map((a) => a.textContent));
+    assert.ok(found.length > 0 && found.every((t) => /gresham/i.test(t)), found.join(" | "));
+    const link = page.locator(".tl-list a[href^='/read/frus1894Nicaragua-']").first();
+    const href = await link.getAttribute("href");
+    await link.click();
+    await page.locator("#doc-title").waitFor({ state: "attached", timeout: 30_000 });
+    assert.equal(new URL(page.url()).pathname, href);
+    assert.deepEqual(fetched, [packOf("frus1894Nicaragua")]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a summary the site does not serve: the library and the timeline say so, and show what is open", async () => {
+    const { page, context, errors } = await newPage();
+    await page.route("**/summary/**", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await page.goto(base + "/");
+    await page.locator(".site-panel .store-off[role=alert]").waitFor();
+    assert.match(
+      await page.locator(".site-panel .store-off[role=alert]").innerText(),
+      /^The timeline shows only what is open here: the collection's summary cannot be read \(\/summary\/\w+\.lbs: HTTP 404 \(the site lists the collection's summary and does not serve it\)\)\.$/,
+    );
+    await page.waitForFunction(() => document.querySelectorAll(".site-list .volume-card").length === 12);
+    await page.goto(base + "/timeline");
+    await page.locator(".tl-summary[role=alert]").waitFor();
+    // The built-in samples: the four documents of the excerpt.
+    assert.match(await page.locator("#tl-count").innerText(), /^Showing 4 of 4 documents \(1 undated\)$/);
+    assert.deepEqual(await axe(page), []);
+    // The browser's own line for the 404 this test made, once per visit.
+    assert.deepEqual(errors, Array(2).fill("Failed to load resource: the server responded with a status of 404 (Not Found)"));
     await context.close();
   });
 

@@ -299,3 +299,60 @@ fn plain_texts_alone_carry_the_thread() {
     assert_eq!(c.links_from(1)[0].to, 0);
     assert_eq!(c.links_from(1)[0].relation, Relation::Answers);
 }
+
+/// A pack site's summary with documents opened from elsewhere: every document of both
+/// once, each with its date, kind and correspondents as when built alone, in time order,
+/// and each side's threads kept.
+#[test]
+fn a_summary_merged_with_other_documents_keeps_both() {
+    let vols: Vec<VolumeParse> = tei_volumes().iter().map(|p| volume(p)).collect();
+    let (a, b) = vols.split_at(vols.len() / 2);
+    let m = modern();
+    let mut b: Vec<&VolumeParse> = b.iter().collect();
+    b.push(&m);
+    let left = build(&a.iter().collect::<Vec<_>>());
+    let right = build(&b);
+    let merged = left.merged(&right);
+    assert_eq!(merged.docs.len(), left.docs.len() + right.docs.len());
+    for (side, offset) in [(&left, 0), (&right, left.docs.len())] {
+        for (i, d) in side.docs.iter().enumerate() {
+            let j = merged.index_of(&d.id).unwrap() as usize;
+            assert_eq!(j, offset + i, "{}", d.id);
+            let e = &merged.docs[j];
+            assert_eq!((e.when.start, e.kind), (d.when.start, d.kind), "{}", d.id);
+            assert_eq!(merged.volume_of(j as u32), side.volume_of(i as u32));
+            let keys = |c: &Correspondence, p: &[u32]| -> Vec<String> {
+                p.iter().map(|&p| c.parties.get(p).key.clone()).collect()
+            };
+            assert_eq!(keys(&merged, &e.from), keys(side, &d.from), "{}", d.id);
+            assert_eq!(keys(&merged, &e.to), keys(side, &d.to), "{}", d.id);
+        }
+    }
+    assert_eq!(merged.links.len(), left.links.len() + right.links.len());
+    let d74 = merged.index_of("frus1981-88v03-d74").unwrap();
+    let d73 = merged.index_of("frus1981-88v03-d73").unwrap();
+    assert!(merged.links_from(d74).iter().any(|l| l.to == d73));
+    assert_eq!(
+        merged.by_time.len(),
+        left.by_time.len() + right.by_time.len()
+    );
+    assert!(merged
+        .by_time
+        .windows(2)
+        .all(|w| merged.docs[w[0] as usize].when.start <= merged.docs[w[1] as usize].when.start));
+    // A party both sides name is one party, its documents counted from both.
+    let shared = left
+        .parties
+        .records
+        .iter()
+        .find(|r| right.parties.find(&r.key).is_some())
+        .expect("a correspondent in both halves");
+    let id = merged.parties.find(&shared.key).unwrap();
+    let theirs = right.parties.get(right.parties.find(&shared.key).unwrap());
+    assert_eq!(
+        merged.parties.get(id).documents,
+        shared.documents + theirs.documents
+    );
+    // What the summary has already is not added twice.
+    assert_eq!(merged.merged(&right).docs.len(), merged.docs.len());
+}

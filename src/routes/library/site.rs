@@ -6,7 +6,8 @@ use letterbook_core::{dates, presentation};
 
 use super::Order;
 use crate::shelf::{Fetch, Site, SiteVolume};
-use crate::state::{doc_href, volume_href, Library};
+use crate::state::{doc_href, volume_href, Library, Summary};
+use crate::urls::TIMELINE;
 
 #[component]
 pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
@@ -63,10 +64,45 @@ pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
                             presentation::count(c.documents, "document")
                         )}
                     </p>
+                    <SummaryState/>
                     <ul class="volume-list site-list">
                         {move || waiting().into_iter().map(|v| view! { <SiteCard v=v/> }).collect_view()}
                     </ul>
                 </section>
+            }
+            .into_any(),
+        ),
+    }
+    }
+}
+
+/// Where the collection's summary stands: the timeline over all of it, or why not.
+#[component]
+fn SummaryState() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    move || {
+        match lib.summary.get() {
+        Summary::None => None,
+        Summary::Loading => Some(
+            view! { <p class="store-facts" role="status">"Reading the collection's summary for the timeline…"</p> }
+                .into_any(),
+        ),
+        Summary::Ready(m) => Some(
+            view! {
+                <p class="store-facts">
+                    <a href=TIMELINE>
+                        {format!("All {} in the timeline", presentation::count(m.corr.docs.len() as u64, "document"))}
+                    </a>
+                    " (no volume needs downloading for it)"
+                </p>
+            }
+            .into_any(),
+        ),
+        Summary::Failed(why) => Some(
+            view! {
+                <p class="store-off" role="alert">
+                    {format!("The timeline shows only what is open here: the collection's summary cannot be read ({why}).")}
+                </p>
             }
             .into_any(),
         ),

@@ -108,7 +108,7 @@ pub struct ThreadLink {
 }
 
 /// The correspondence model over every open document.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Correspondence {
     /// One entry per document, in input order: a document's index is its place here.
     pub docs: Vec<DocFacts>,
@@ -257,6 +257,88 @@ impl Correspondence {
             .map(|(i, d)| (d.id.clone(), i as u32))
             .collect();
         self
+    }
+
+    /// This model with `other`'s documents after its own (a pack site's summary and the
+    /// documents opened from elsewhere): `other`'s parties are found by key or added, its
+    /// documents whose id this model has already are left out. Threads stay within each
+    /// side (they were found when each was built); a document of one side that cites the
+    /// other is not linked.
+    pub fn merged(&self, other: &Correspondence) -> Correspondence {
+        let mut out = Correspondence {
+            docs: self.docs.clone(),
+            volumes: self.volumes.clone(),
+            parties: self.parties.clone(),
+            links: self.links.clone(),
+            by_time: Vec::new(),
+            index: self.index.clone(),
+        };
+        let party: Vec<PartyId> = other
+            .parties
+            .records
+            .iter()
+            .map(|r| out.parties.merge(r))
+            .collect();
+        let volume: Vec<u16> = other
+            .volumes
+            .iter()
+            .map(|v| match out.volumes.iter().position(|x| x == v) {
+                Some(i) => i as u16,
+                None => {
+                    out.volumes.push(v.clone());
+                    (out.volumes.len() - 1) as u16
+                }
+            })
+            .collect();
+        let map = |ids: &[PartyId]| ids.iter().map(|&p| party[p as usize]).collect();
+        let mut new_index = vec![None; other.docs.len()];
+        for (i, d) in other.docs.iter().enumerate() {
+            if out.index.contains_key(&d.id) {
+                continue;
+            }
+            let at = out.docs.len() as u32;
+            new_index[i] = Some(at);
+            out.index.insert(d.id.clone(), at);
+            out.docs.push(DocFacts {
+                volume: volume[d.volume as usize],
+                from: map(&d.from),
+                to: map(&d.to),
+                carried: d.carried.as_ref().map(|c| CarriedFacts {
+                    from: map(&c.from),
+                    to: map(&c.to),
+                    ..c.clone()
+                }),
+                ..d.clone()
+            });
+        }
+        out.links.extend(other.links.iter().filter_map(|l| {
+            Some(ThreadLink {
+                from: new_index[l.from as usize]?,
+                to: new_index[l.to as usize]?,
+                ..l.clone()
+            })
+        }));
+        out.links.sort_by_key(|l| (l.from, l.to));
+        // Both are sorted by start; merged, ties keep input order (this model's first).
+        let theirs: Vec<u32> = other
+            .by_time
+            .iter()
+            .filter_map(|&i| new_index[i as usize])
+            .collect();
+        let start = |i: &u32| (out.docs[*i as usize].when.start, *i);
+        let (mut a, mut b) = (self.by_time.iter().peekable(), theirs.iter().peekable());
+        let mut by_time = Vec::with_capacity(self.by_time.len() + theirs.len());
+        loop {
+            match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if start(x) <= start(y) => by_time.push(*a.next().unwrap()),
+                (_, Some(_)) => by_time.push(*b.next().unwrap()),
+                (Some(_), None) => by_time.push(*a.next().unwrap()),
+                (None, None) => break,
+            }
+        }
+        out.by_time = by_time;
+        out.parties.seal();
+        out
     }
 
     /// The index of the document with this id.

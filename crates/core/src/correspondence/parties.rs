@@ -119,6 +119,32 @@ impl Parties {
         self.records.is_empty()
     }
 
+    /// The id of the party with `r`'s key, counting `r`'s documents and forms with it; a
+    /// party not known yet is added.
+    pub(crate) fn merge(&mut self, r: &PartyRecord) -> PartyId {
+        match self.by_key.get(&r.key) {
+            Some(&id) => {
+                let mine = &mut self.records[id as usize];
+                mine.documents += r.documents;
+                for raw in &r.raw {
+                    if mine.raw.len() < 6 && !mine.raw.contains(raw) {
+                        mine.raw.push(raw.clone());
+                    }
+                }
+                if mine.full_name.is_none() {
+                    mine.full_name.clone_from(&r.full_name);
+                }
+                id
+            }
+            None => {
+                let id = self.records.len() as PartyId;
+                self.records.push(r.clone());
+                self.by_key.insert(r.key.clone(), id);
+                id
+            }
+        }
+    }
+
     fn intern(&mut self, key: String, label: &str, kind: PartyKind, raw: &str) -> PartyId {
         let id = match self.by_key.get(&key) {
             Some(&id) => id,

@@ -260,7 +260,10 @@ fn unzstd(payload: &[u8]) -> Result<Vec<u8>, RecordError> {
     use std::io::Read;
     let corrupt = |e: &dyn std::fmt::Display| RecordError::Corrupt(format!("zstd: {e}"));
     let mut decoder = ruzstd::decoding::StreamingDecoder::new(payload).map_err(|e| corrupt(&e))?;
-    let mut out = Vec::new();
+    // The frame says how large it is (the packer writes it): one allocation, not a
+    // doubling series that leaves the wasm memory at twice the model's size.
+    let size = decoder.decoder.content_size() as usize;
+    let mut out = Vec::with_capacity(if size <= MAX_MODEL_BYTES { size } else { 0 });
     (&mut decoder)
         .take(MAX_MODEL_BYTES as u64 + 1)
         .read_to_end(&mut out)

@@ -194,6 +194,8 @@ pub fn lanes(
     let name = |p: PartyId| c.parties.get(p).label.as_str();
     let mut by_key: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<Lane> = Vec::new();
+    // The lane of each placed document, to gather the grouped ones in time order again.
+    let mut lane_of: Vec<u32> = Vec::with_capacity(sel.placed.len());
     for &i in &sel.placed {
         let d = &c.docs[i as usize];
         let key = match mode {
@@ -234,12 +236,31 @@ pub fn lanes(
             out.len() - 1
         });
         out[k].docs.push(i);
+        lane_of.push(k as u32);
     }
-    out.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.label.cmp(&b.label)));
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&out[a], &out[b]);
+        b.docs.len().cmp(&a.docs.len()).then(a.label.cmp(&b.label))
+    });
+    let mut rank = vec![0usize; out.len()];
+    for (r, &k) in order.iter().enumerate() {
+        rank[k] = r;
+    }
+    let mut lanes: Vec<Option<Lane>> = out.into_iter().map(Some).collect();
+    let mut out: Vec<Lane> = order.iter().filter_map(|&k| lanes[k].take()).collect();
     if out.len() > limit.max(1) {
-        let rest = out.split_off(limit.max(1) - 1);
-        let mut docs: Vec<u32> = rest.iter().flat_map(|l| l.docs.iter().copied()).collect();
-        docs.sort_by_key(|&i| (c.docs[i as usize].when.start, i));
+        let keep = limit.max(1) - 1;
+        let rest = out.split_off(keep);
+        // `placed` is in time order (ties by index): so are the grouped ones, taken from it
+        // (a sort of most of a series' documents otherwise).
+        let docs: Vec<u32> = sel
+            .placed
+            .iter()
+            .zip(&lane_of)
+            .filter(|&(_, &k)| rank[k as usize] >= keep)
+            .map(|(&i, _)| i)
+            .collect();
         out.push(Lane {
             key: "other".into(),
             label: format!(
