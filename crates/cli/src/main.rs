@@ -70,6 +70,10 @@ enum Command {
         /// 0.7 s per MB of model on one core), 3 quick and about a quarter larger.
         #[arg(long, default_value_t = 19, value_parser = clap::value_parser!(i32).range(1..=22))]
         level: i32,
+        /// Pack each source N times under new ids: a synthetic collection the size of the
+        /// whole series, for measuring.
+        #[arg(long, default_value_t = 1, hide = true)]
+        copies: u32,
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
     },
@@ -193,6 +197,7 @@ fn main() -> ExitCode {
             title,
             app,
             level,
+            copies,
             sources,
         } => {
             failed = !pack::run(pack::Job {
@@ -200,6 +205,7 @@ fn main() -> ExitCode {
                 title,
                 app,
                 level,
+                copies,
                 sources,
             });
         }

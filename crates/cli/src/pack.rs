@@ -25,6 +25,9 @@ pub struct Job {
     pub app: Option<PathBuf>,
     /// The zstd level of packs and summary.
     pub level: i32,
+    /// Each source packed this many times under new ids (a synthetic collection of a
+    /// whole series' size, for measuring; 1 otherwise).
+    pub copies: u32,
     pub sources: Vec<PathBuf>,
 }
 
@@ -37,8 +40,9 @@ struct Packed {
     warnings: Vec<String>,
 }
 
-/// Reads and encodes one source; the reason it is skipped otherwise.
-fn pack_one(path: &Path, level: i32) -> Result<Packed, String> {
+/// Reads and encodes one source (`copies` times, under new ids from the second); the
+/// reason it is skipped otherwise.
+fn pack_one(path: &Path, level: i32, copies: u32) -> Result<Vec<Packed>, String> {
     let name = path.to_string_lossy();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
     let file = path
@@ -101,6 +105,37 @@ fn pack_one(path: &Path, level: i32) -> Result<Packed, String> {
             (record, "text", title)
         }
     };
+    let source_bytes = bytes.len() as u64;
+    let mut out = Vec::with_capacity(copies as usize);
+    for k in 1..copies {
+        let copy = copy_of(&record, k);
+        let title = format!("{title} (copy {k})");
+        out.push(packed(
+            copy,
+            kind,
+            title,
+            &file,
+            source_bytes,
+            level,
+            Vec::new(),
+        ));
+    }
+    out.insert(
+        0,
+        packed(record, kind, title, &file, source_bytes, level, warnings),
+    );
+    Ok(out)
+}
+
+fn packed(
+    record: Record,
+    kind: &str,
+    title: String,
+    file: &str,
+    source_bytes: u64,
+    level: i32,
+    warnings: Vec<String>,
+) -> Packed {
     let encoded = pack::encode_parts_with(record.parts(), Codec::Zstd(level));
     let sha256 = sha256_hex(&encoded);
     let stats = VolumeStats::of(&mut record.documents.iter());
@@ -108,13 +143,13 @@ fn pack_one(path: &Path, level: i32) -> Result<Packed, String> {
         Some(v) => v.id.clone(),
         None => record.documents[0].id.clone(),
     };
-    Ok(Packed {
+    Packed {
         entry: PackedVolume {
             id,
             kind: kind.into(),
             title,
-            source: file,
-            source_bytes: bytes.len() as u64,
+            source: file.to_string(),
+            source_bytes,
             from: stats.first_date.clone(),
             to: stats.last_date.clone(),
             documents: stats.documents as u64,
@@ -131,7 +166,45 @@ fn pack_one(path: &Path, level: i32) -> Result<Packed, String> {
         warnings,
         volume: record.volume,
         documents: record.documents,
-    })
+    }
+}
+
+/// Copy `k` of a record under new ids: the volume `frus1934v05` becomes `frus1934v05c7`,
+/// its documents `frus1934v05c7-d127` (a page text's document `…c7` too).
+fn copy_of(record: &Record, k: u32) -> Record {
+    let mut r = record.clone();
+    let old = match &r.volume {
+        Some(v) => v.id.clone(),
+        None => r.documents[0].volume.clone().unwrap_or_default(),
+    };
+    let new = format!("{old}c{k}");
+    let rename = |id: &mut String| {
+        if !old.is_empty() && id.starts_with(&old) {
+            id.replace_range(..old.len(), &new);
+        } else {
+            id.push_str(&format!("c{k}"));
+        }
+    };
+    fn toc(entries: &mut [letterbook_core::model::TocEntry], rename: &dyn Fn(&mut String)) {
+        for e in entries {
+            if let Some(d) = &mut e.document {
+                rename(d);
+            }
+            toc(&mut e.children, rename);
+        }
+    }
+    if let Some(v) = &mut r.volume {
+        v.id = new.clone();
+        v.documents.iter_mut().for_each(rename);
+        toc(&mut v.toc, &rename);
+    }
+    for d in &mut r.documents {
+        rename(&mut d.id);
+        if d.volume.is_some() {
+            d.volume = Some(new.clone());
+        }
+    }
+    r
 }
 
 /// Copies the built app (a folder) into the site, leaving the collection's own files.
@@ -194,11 +267,11 @@ pub fn run(job: Job) -> bool {
         );
         bar
     });
-    let results: Vec<Result<Packed, String>> = job
+    let results: Vec<Result<Vec<Packed>, String>> = job
         .sources
         .par_iter()
         .map(|p| {
-            let r = pack_one(p, job.level);
+            let r = pack_one(p, job.level, job.copies.max(1));
             if let Some(b) = &bar {
                 b.inc(1);
                 b.set_message(p.to_string_lossy().to_string());
@@ -211,7 +284,15 @@ pub fn run(job: Job) -> bool {
     }
     let mut skipped = 0usize;
     let mut packed: Vec<Packed> = Vec::new();
-    for (path, r) in job.sources.iter().zip(results) {
+    let results = job
+        .sources
+        .iter()
+        .zip(results)
+        .flat_map(|(path, r)| match r {
+            Ok(ps) => ps.into_iter().map(|p| (path, Ok(p))).collect(),
+            Err(e) => vec![(path, Err(e))],
+        });
+    for (path, r) in results {
         match r {
             Ok(p) if packed.iter().any(|q| q.entry.id == p.entry.id) => {
                 skipped += 1;
