@@ -54,6 +54,31 @@ async function run() {
     }
     body.append(tr);
   }
+  // Opening a volume again from its record (the store's, LZ4) and from its pack file (a
+  // pack site's, zstd), against parsing its XML: /site/ holds the corpus packed by
+  // `letterbook pack` (the benchmark script writes it).
+  const site = await fetch("/site/collection.json").then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  for (const row of rows) {
+    status.textContent = `Decoding ${row.volume}…`;
+    const entry = site?.volumes.find((v) => v.id === row.volume);
+    const xml = new Uint8Array(await (await fetch(`/corpus/tei-volumes/${row.volume}.xml`)).arrayBuffer());
+    const record = wasm.store_record(row.volume + ".xml", xml);
+    const pack = entry ? new Uint8Array(await (await fetch("/site/" + entry.pack.path)).arrayBuffer()) : null;
+    const lz4 = [], zstd = [];
+    for (let i = 0; i < runs + 1; i++) {
+      let t = performance.now();
+      if (wasm.open_record(record) !== row.documents) throw new Error(`${row.volume}: the record opens wrong`);
+      const a = performance.now() - t;
+      let b = NaN;
+      if (pack) {
+        t = performance.now();
+        if (wasm.open_record(pack) !== row.documents) throw new Error(`${row.volume}: the pack opens wrong`);
+        b = performance.now() - t;
+      }
+      if (i > 0) { lz4.push(a); zstd.push(b); }
+    }
+    Object.assign(row, { recordBytes: record.length, packBytes: pack?.length ?? 0, lz4: median(lz4), zstd: median(zstd) });
+  }
   status.textContent = "Done.";
   window.__benchResult = rows;
 }

@@ -16,6 +16,14 @@ const volumes = readdirSync(join(CORPUS, "tei-volumes"))
   .filter((f) => f.endsWith(".xml"))
   .map((f) => f.slice(0, -4))
   .sort();
+// The corpus as a pack site would serve it (the release CLI, built if missing), beside
+// the page: the decode table opens its packs.
+execFileSync("cargo", ["build", "-q", "--release", "-p", "letterbook-cli"], { cwd: ROOT, stdio: "inherit" });
+execFileSync(
+  join(ROOT, "target", "release", "letterbook"),
+  ["pack", "--out", join(ROOT, "target", "bench-dist", "site"), ...volumes.map((v) => join(CORPUS, "tei-volumes", v + ".xml"))],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -80,6 +88,15 @@ for (const r of rows) {
 }
 console.log(`${"all".padEnd(20)}${pad(mb.toFixed(2), 6)}${pad("", 6)}${pad(ours.toFixed(1), 8)}${pad("", 8)}${pad(dom.toFixed(1), 11)}${pad((ours / dom).toFixed(2), 7)}${pad((mb / (ours / 1000)).toFixed(0), 6)}`);
 console.log("ratio = ours / DOMParser (target ≤ 0.50); step = longest single next_document() call, what one slice of the app's incremental parse can block");
+console.log("");
+console.log("Opening a volume again, median ms (decoded and its indexes built), against parsing its XML (ours, bytes)");
+console.log(`${"volume".padEnd(20)}${pad("record", 9)}${pad("lz4 ms", 8)}${pad("pack", 9)}${pad("zstd ms", 9)}${pad("lz4/parse", 11)}${pad("zstd/parse", 12)}${pad("XML MB/s lz4", 14)}${pad("zstd", 7)}`);
+let l4 = 0, zs = 0, parsed = 0;
+for (const r of rows) {
+  l4 += r.lz4; zs += r.zstd; parsed += r.oursBytes;
+  console.log(`${r.volume.padEnd(20)}${pad(r.recordBytes, 9)}${pad(r.lz4.toFixed(1), 8)}${pad(r.packBytes, 9)}${pad(r.zstd.toFixed(1), 9)}${pad((r.lz4 / r.oursBytes).toFixed(2), 11)}${pad((r.zstd / r.oursBytes).toFixed(2), 12)}${pad((r.mb / (r.lz4 / 1000)).toFixed(0), 14)}${pad((r.mb / (r.zstd / 1000)).toFixed(0), 7)}`);
+}
+console.log(`${"all".padEnd(20)}${pad("", 9)}${pad(l4.toFixed(1), 8)}${pad("", 9)}${pad(zs.toFixed(1), 9)}${pad((l4 / parsed).toFixed(2), 11)}${pad((zs / parsed).toFixed(2), 12)}${pad((mb / (l4 / 1000)).toFixed(0), 14)}${pad((mb / (zs / 1000)).toFixed(0), 7)}`);
 console.log("");
 console.log("In the app (dist/): files chosen in the file input until listed as opened; longest time the page was blocked");
 for (const r of appRuns) {

@@ -53,6 +53,15 @@ pub enum LoadState {
         errors: Vec<String>,
     },
     Failed(String),
+    /// Stopped by the reader: nothing of it was opened.
+    Cancelled,
+}
+
+impl LoadState {
+    /// Still being read or parsed (it can be cancelled).
+    pub fn under_way(&self) -> bool {
+        matches!(self, LoadState::Reading | LoadState::Parsing)
+    }
 }
 
 /// The correspondence model of everything open, and the timeline's search haystack.

@@ -42,4 +42,32 @@ pub fn longest_step_ms(name: &str, bytes: &[u8]) -> Result<f64, JsValue> {
     Ok(longest)
 }
 
+/// A volume's record as the browser's store keeps it (parsed, then MessagePack + LZ4), to
+/// time its decoding.
+#[wasm_bindgen]
+pub fn store_record(name: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let v = tei::parse_volume(name, bytes).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(letterbook_core::pack::encode(
+        &letterbook_core::pack::Record {
+            volume: Some(v.volume),
+            documents: v.documents,
+            file: name.to_string(),
+            ..Default::default()
+        },
+    ))
+}
+
+/// Decodes a record or a pack file (LZ4 or zstd) to the model and opens it as the app
+/// does (the volume's indexes built); returns the number of documents.
+#[wasm_bindgen]
+pub fn open_record(bytes: &[u8]) -> Result<u32, JsValue> {
+    use letterbook_core::pack::Reopened;
+    let r = letterbook_core::pack::decode(bytes).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(match r.reopen() {
+        Some(Reopened::Volume(_, docs)) => docs.len() as u32,
+        Some(Reopened::Text(_)) => 1,
+        None => 0,
+    })
+}
+
 fn main() {}

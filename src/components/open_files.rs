@@ -53,9 +53,21 @@ pub fn LoadList(#[prop(optional, into)] since: Option<Signal<u32>>) -> impl Into
                 key=|l| (l.key, format!("{:?}", l.state), (l.progress * 20.0) as u32)
                 children=move |l| {
                     let name = l.name.clone();
+                    let key = l.key;
+                    let cancel = {
+                        let name = name.clone();
+                        move || view! {
+                            <button type="button" class="load-cancel" aria-label=format!("Cancel opening {name}")
+                                on:click=move |_| {
+                                    crate::loader::cancel(lib, key);
+                                    // The button goes with its line: the focus stays on the page.
+                                    crate::focus::main_heading();
+                                }>"Cancel"</button>
+                        }
+                    };
                     match l.state {
                         LoadState::Reading => view! {
-                            <li class="load"><span class="load-name">{name}</span>" — reading…"</li>
+                            <li class="load"><span class="load-name">{name}</span>" — waiting…"{cancel()}</li>
                         }.into_any(),
                         LoadState::Parsing => {
                             let pct = (l.progress * 100.0).round() as u32;
@@ -64,9 +76,13 @@ pub fn LoadList(#[prop(optional, into)] since: Option<Signal<u32>>) -> impl Into
                                     <span class="load-name">{name.clone()}</span>
                                     <progress max="100" value=pct.to_string() aria-label=format!("Parsing {name}")></progress>
                                     <span class="load-pct">{format!("{pct} %")}</span>
+                                    {cancel()}
                                 </li>
                             }.into_any()
                         }
+                        LoadState::Cancelled => view! {
+                            <li class="load cancelled"><span class="load-name">{name}</span>" — cancelled: nothing of it was opened."</li>
+                        }.into_any(),
                         LoadState::Done { summary, href, errors } => view! {
                             <li class="load done">
                                 <a href=href class="load-name">{name}</a>
@@ -153,10 +169,10 @@ pub fn LoadToast() -> impl IntoView {
     let seen_now = move || {
         lib.loads.with_untracked(|l| {
             l.iter()
-                .find(|x| matches!(x.state, LoadState::Reading | LoadState::Parsing))
+                .find(|x| x.state.under_way())
                 .or(l.last())
                 .map_or(0, |x| {
-                    if matches!(x.state, LoadState::Reading | LoadState::Parsing) {
+                    if x.state.under_way() {
                         x.key
                     } else {
                         x.key + 1

@@ -26,6 +26,14 @@ pub struct OpenVolume {
     pub ends_early: Option<u32>,
 }
 
+/// The line where a file ended before its volume did, from its parse errors.
+pub fn ends_early(errors: &[crate::ParseError]) -> Option<u32> {
+    errors
+        .iter()
+        .find(|e| e.kind == crate::ParseErrorKind::Truncated)
+        .map(|e| e.line.unwrap_or(0))
+}
+
 impl OpenVolume {
     /// Indexes `docs`, the documents of `volume`.
     pub fn new(volume: Volume, docs: &[Document], file: String, errors: Vec<String>) -> Self {
@@ -42,10 +50,7 @@ impl OpenVolume {
     /// The same, marked as read from a file that ends early, at `line`, when one of
     /// `errors` says so.
     pub fn ending_early(mut self, errors: &[crate::ParseError]) -> Self {
-        self.ends_early = errors
-            .iter()
-            .find(|e| e.kind == crate::ParseErrorKind::Truncated)
-            .map(|e| e.line.unwrap_or(0));
+        self.ends_early = ends_early(errors);
         self
     }
 

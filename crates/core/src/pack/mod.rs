@@ -26,6 +26,32 @@ pub enum Reopened {
 }
 
 impl Record {
+    /// A volume's record from what its parser read (`Opened::finish`) and the documents it
+    /// gave; the reader's message when the file holds no volume or no document.
+    pub fn of_volume(
+        file: &str,
+        finished: crate::open::Finished,
+        documents: Vec<Document>,
+    ) -> Result<Record, String> {
+        let errors: Vec<String> = finished.errors.iter().map(|e| e.to_string()).collect();
+        let volume = finished
+            .volume
+            .ok_or_else(|| format!("{file}: not a volume"))?;
+        if documents.is_empty() {
+            return Err(errors
+                .first()
+                .cloned()
+                .unwrap_or_else(|| format!("{file}: no documents in this volume")));
+        }
+        Ok(Record {
+            volume: Some(volume),
+            documents,
+            file: file.to_string(),
+            ends_early: crate::collection::ends_early(&finished.errors),
+            errors,
+        })
+    }
+
     /// The record as the collection takes it; `None` when it holds nothing to open (a
     /// volume without documents, or a text record without its one document).
     pub fn reopen(mut self) -> Option<Reopened> {
