@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers: `scripts/fuzz.sh [minutes per target] [target...]` (default 15
-# minutes; targets page_text, tei_volume, tei_document). Not part of CI. Installs
+# minutes; targets page_text, tei_volume, tei_document, pack_record). Not part of CI. Installs
 # cargo-fuzz from the Rust package registry when missing; seeds each target from
 # ../shared/corpus into target/fuzz/seeds/ (never committed). Runs on the stable toolchain
 # (RUSTC_BOOTSTRAP=1 lets cargo-fuzz pass its nightly flags), with the address sanitizer.
@@ -11,7 +11,7 @@ source scripts/env.sh
 minutes=${1:-15}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(page_text tei_volume tei_document)
+[ ${#targets[@]} -eq 0 ] && targets=(page_text tei_volume tei_document pack_record)
 corpus=${LETTERBOOK_CORPUS:-../shared/corpus}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
@@ -36,6 +36,7 @@ for p in glob.glob(os.path.join(corpus, 'seed', '*.txt')) + glob.glob(os.path.jo
 vols = sorted(glob.glob(os.path.join(corpus, 'tei-volumes', '*.xml')))
 modern = sorted(glob.glob(os.path.join(corpus, 'tei-modern', '*.xml')))
 for p in modern: put('tei_volume', os.path.basename(p), open(p, 'rb').read())
+os.makedirs(os.path.join(out, 'pack_record'), exist_ok=True)  # grows from nothing
 for p in vols: put('tei_volume', os.path.basename(p), open(p, 'rb').read()[:262144])
 for p in modern + vols[::6]:
     root = ET.parse(p).getroot()

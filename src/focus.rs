@@ -54,3 +54,22 @@ pub fn later(selector: &'static str) {
         }
     });
 }
+
+/// As [`later`], or the page's main heading when no such element is drawn.
+pub fn later_or_main(selector: &'static str) {
+    request_animation_frame(move || {
+        match document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => {
+                main_heading();
+            }
+        }
+    });
+}

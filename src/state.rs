@@ -258,22 +258,27 @@ impl Library {
                     .is_some_and(|s| s.corr.index_of(id).is_some())
             };
             let (docs, volumes) = coll.with(|c| {
-                // Beside a site's collection, the built-in samples stay out of its model:
-                // merged in, they would make a second copy of a series' summary for four
-                // documents that are not the site's.
+                // Beside a site's collection, the built-in samples (the excerpt's
+                // documents, the sample letter among them) stay out of its model: merged
+                // in, they would make a second copy of a series' summary for four
+                // documents that are not the site's. A page text the reader opens is not
+                // one of them, even of the same volume.
                 let built_in: Vec<&str> = c
                     .volumes()
                     .iter()
                     .filter(|v| summary.is_some() && v.file.ends_with(BUILT_IN))
                     .map(|v| v.volume.id.as_str())
                     .collect();
+                let sample = |id: &str| {
+                    c.volumes().iter().any(|v| {
+                        built_in.contains(&v.volume.id.as_str())
+                            && v.volume.documents.iter().any(|d| d == id)
+                    })
+                };
                 let docs = c
                     .documents()
                     .iter()
-                    .filter(|d| {
-                        !covered(&d.id)
-                            && !d.volume.as_deref().is_some_and(|v| built_in.contains(&v))
-                    })
+                    .filter(|d| !covered(&d.id) && !sample(&d.id))
                     .cloned()
                     .collect();
                 let volumes = c

@@ -45,65 +45,100 @@ pub fn LoadList(#[prop(optional, into)] since: Option<Signal<u32>>) -> impl Into
     let lib = expect_context::<Library>();
     view! {
         <ul class="loads" aria-live="polite" aria-label="Opened files">
+            // Keyed by the load alone: a row is not rebuilt at each step of its progress
+            // (its Cancel button keeps the focus and the click).
             <For
                 each=move || {
                     let from = since.map_or(0, |s| s.get());
-                    lib.loads.get().into_iter().filter(|l| l.key >= from).collect::<Vec<_>>()
+                    lib.loads.with(|l| l.iter().map(|l| l.key).filter(|&k| k >= from).collect::<Vec<_>>())
                 }
-                key=|l| (l.key, format!("{:?}", l.state), (l.progress * 20.0) as u32)
-                children=move |l| {
-                    let name = l.name.clone();
-                    let key = l.key;
-                    let cancel = {
-                        let name = name.clone();
-                        move || view! {
-                            <button type="button" class="load-cancel" aria-label=format!("Cancel opening {name}")
-                                on:click=move |_| {
-                                    crate::loader::cancel(lib, key);
-                                    // The button goes with its line: the focus stays on the page.
-                                    crate::focus::main_heading();
-                                }>"Cancel"</button>
-                        }
-                    };
-                    match l.state {
-                        LoadState::Reading => view! {
-                            <li class="load"><span class="load-name">{name}</span>" — waiting…"{cancel()}</li>
-                        }.into_any(),
-                        LoadState::Parsing => {
-                            let pct = (l.progress * 100.0).round() as u32;
-                            view! {
-                                <li class="load">
-                                    <span class="load-name">{name.clone()}</span>
-                                    <progress max="100" value=pct.to_string() aria-label=format!("Parsing {name}")></progress>
-                                    <span class="load-pct">{format!("{pct} %")}</span>
-                                    {cancel()}
-                                </li>
-                            }.into_any()
-                        }
-                        LoadState::Cancelled => view! {
-                            <li class="load cancelled"><span class="load-name">{name}</span>" — cancelled: nothing of it was opened."</li>
-                        }.into_any(),
-                        LoadState::Done { summary, href, errors } => view! {
-                            <li class="load done">
-                                <a href=href class="load-name">{name}</a>
-                                {format!(" — {summary}")}
-                                {(!errors.is_empty()).then(|| view! {
-                                    <ul class="load-errors">
-                                        {errors.into_iter().map(|e| view! { <li class="load-error">{e}</li> }).collect_view()}
-                                    </ul>
-                                })}
-                            </li>
-                        }.into_any(),
-                        LoadState::Failed(why) => view! {
-                            <li class="load failed" role="alert">
-                                <span class="load-name">{name}</span>" could not be opened: "
-                                <span class="load-error">{why}</span>
-                            </li>
-                        }.into_any(),
-                    }
-                }
+                key=|k| *k
+                children=move |key| view! { <LoadRow key=key/> }
             />
         </ul>
+    }
+}
+
+/// One file: waiting, parsing (progress and Cancel), opened, failed or cancelled.
+#[component]
+fn LoadRow(key: u32) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let name = lib
+        .loads
+        .with_untracked(|l| l.iter().find(|x| x.key == key).map(|x| x.name.clone()))
+        .unwrap_or_default();
+    let state = Memo::new(move |_| {
+        lib.loads
+            .with(|l| l.iter().find(|x| x.key == key).map(|x| x.state.clone()))
+    });
+    let pct = Memo::new(move |_| {
+        lib.loads.with(|l| {
+            l.iter()
+                .find(|x| x.key == key)
+                .map_or(0, |x| (x.progress * 100.0).round() as u32)
+        })
+    });
+    let cancel = {
+        let name = name.clone();
+        move || {
+            view! {
+                <button type="button" class="load-cancel" aria-label=format!("Cancel opening {name}")
+                    on:click=move |_| {
+                        crate::loader::cancel(lib, key);
+                        // The button goes with its state: the focus goes to the next file's
+                        // Cancel, or to the page's heading.
+                        crate::focus::later_or_main(".loads .load-cancel");
+                    }>"Cancel"</button>
+            }
+        }
+    };
+    // Waiting and parsing are one row: its Cancel button stays the same element (and
+    // keeps the focus) when the file's turn comes.
+    let finished = Memo::new(move |_| state.get().filter(|s| !s.under_way()));
+    let parsing = Memo::new(move |_| matches!(state.get(), Some(LoadState::Parsing)));
+    move || {
+        let name = name.clone();
+        Some(match finished.get() {
+            None => {
+                let label = format!("Parsing {name}");
+                view! {
+                    <li class="load">
+                        <span class="load-name">{name}</span>
+                        {move || if parsing.get() {
+                            view! {
+                                <progress max="100" value=move || pct.get().to_string() aria-label=label.clone()></progress>
+                                <span class="load-pct" aria-hidden="true">{move || format!("{} %", pct.get())}</span>
+                            }.into_any()
+                        } else {
+                            " — waiting…".into_any()
+                        }}
+                        {cancel.clone()()}
+                    </li>
+                }.into_any()
+            }
+            Some(LoadState::Cancelled) => view! {
+                <li class="load cancelled"><span class="load-name">{name}</span>" — cancelled: nothing of it was opened."</li>
+            }.into_any(),
+            Some(LoadState::Done { summary, href, errors }) => view! {
+                <li class="load done">
+                    <a href=href class="load-name">{name}</a>
+                    {format!(" — {summary}")}
+                    {(!errors.is_empty()).then(|| view! {
+                        <ul class="load-errors">
+                            {errors.into_iter().map(|e| view! { <li class="load-error">{e}</li> }).collect_view()}
+                        </ul>
+                    })}
+                </li>
+            }.into_any(),
+            Some(LoadState::Failed(why)) => view! {
+                <li class="load failed" role="alert">
+                    <span class="load-name">{name}</span>" could not be opened: "
+                    <span class="load-error">{why}</span>
+                </li>
+            }.into_any(),
+            // Under way: handled above.
+            Some(LoadState::Reading | LoadState::Parsing) => return None,
+        })
     }
 }
 

@@ -7,7 +7,7 @@ mod in_page;
 mod worker;
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use letterbook_core::pack::{self, Record};
 use letterbook_core::{check_size, presentation, volumes::volume_label};
@@ -20,20 +20,38 @@ use crate::storage::{self, KeepJob, Kind};
 thread_local! {
     /// Loads the reader cancelled (checked before each step of their work).
     static CANCELLED: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
+    /// Files waiting their turn, from every pick and drop of the visit, and whether they
+    /// are being worked through: one file at a time, in the order chosen.
+    static QUEUE: RefCell<(VecDeque<(u32, web_sys::File)>, bool)> = const { RefCell::new((VecDeque::new(), false)) };
 }
 
 fn is_cancelled(key: u32) -> bool {
     CANCELLED.with(|c| c.borrow().contains(&key))
 }
 
-/// Opens files one after another.
+/// Opens files one after another, after any chosen before them.
 pub fn open_files(lib: Library, files: Vec<web_sys::File>) {
     let jobs: Vec<(u32, web_sys::File)> = files
         .into_iter()
         .map(|f| (lib.new_load(f.name(), f.size()), f))
         .collect();
+    let running = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.0.extend(jobs);
+        std::mem::replace(&mut q.1, true)
+    });
+    if running {
+        return;
+    }
     leptos::task::spawn_local(async move {
-        for (key, file) in jobs {
+        loop {
+            let next = QUEUE.with(|q| {
+                let mut q = q.borrow_mut();
+                let next = q.0.pop_front();
+                q.1 = next.is_some();
+                next
+            });
+            let Some((key, file)) = next else { break };
             if !is_cancelled(key) {
                 open_one(lib, key, file).await;
             }
@@ -65,7 +83,12 @@ async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, String
 
 async fn open_one(lib: Library, key: u32, file: web_sys::File) {
     let name = file.name();
-    let fail = |msg: String| lib.update_load(key, |l| l.state = LoadState::Failed(msg));
+    // A load cancelled meanwhile stays cancelled, whatever became of its work.
+    let fail = |msg: String| {
+        if !is_cancelled(key) {
+            lib.update_load(key, |l| l.state = LoadState::Failed(msg))
+        }
+    };
     // Before reading: a file over the limit is never loaded into memory.
     if let Err(e) = check_size(&name, file.size() as u64) {
         return fail(e.to_string());

@@ -110,7 +110,6 @@ fn start(lib: Library) -> bool {
             let Some(mut live) = c.live.take() else {
                 return;
             };
-            live.worker.terminate();
             if !live.ready {
                 // Its module did not load: the page reads files from now on.
                 c.broken = true;
@@ -126,8 +125,7 @@ fn start(lib: Library) -> bool {
                     &object(&[("type", "failed".into()), ("error", msg.into())]),
                 );
             }
-            // This handler is one of its closures: dropped once it has returned.
-            leptos::task::spawn_local(async move { drop(live) });
+            live.end();
         });
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -143,6 +141,18 @@ fn start(lib: Library) -> bool {
         })
     });
     true
+}
+
+impl Live {
+    /// Ends the worker; its handlers go first (a message already on its way would call a
+    /// dropped closure), and the closures are dropped after the current task (one of
+    /// them may be what is running).
+    fn end(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+        leptos::task::spawn_local(async move { drop(self) });
+    }
 }
 
 /// Answers for the file being read (`id`, when the message names it).
@@ -183,7 +193,7 @@ async fn ready() -> bool {
                 CLIENT.with(|c| {
                     let mut c = c.borrow_mut();
                     if let Some(live) = c.live.take() {
-                        live.worker.terminate();
+                        live.end();
                     }
                     c.broken = true;
                 });
@@ -200,6 +210,10 @@ pub async fn read(lib: Library, key: u32, name: &str, buffer: ArrayBuffer) -> Ou
     if broken || (!live && !start(lib)) || !ready().await {
         CLIENT.with(|c| c.borrow_mut().broken = true);
         return Outcome::Unavailable(buffer);
+    }
+    // Cancelled while the worker was starting: never sent.
+    if super::is_cancelled(key) {
+        return Outcome::Cancelled;
     }
     let job = object(&[
         ("id", key.into()),
@@ -257,8 +271,9 @@ pub fn cancel(key: u32) {
             return None;
         }
         let mut live = c.live.take()?;
-        live.worker.terminate();
-        live.current.take().map(|(_, r)| r)
+        let resolve = live.current.take().map(|(_, r)| r);
+        live.end();
+        resolve
     });
     if let Some(r) = resolve {
         let _ = r.call1(&JsValue::NULL, &object(&[("type", "cancelled".into())]));

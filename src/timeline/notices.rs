@@ -127,22 +127,19 @@ pub fn NoneMatch(selection: Memo<SelRef>) -> impl IntoView {
 }
 
 /// While the site collection's summary is read, or when it cannot be: the timeline shows
-/// what is open until then, or only that.
+/// what is open until then, or only that (a live region there from the start).
 #[component]
 pub fn SummaryNotice() -> impl IntoView {
     use crate::state::Summary;
     let lib = expect_context::<Library>();
-    move || {
-        match lib.summary.get() {
+    let text = move || match lib.summary.get() {
         Summary::Loading => Some(
-            view! { <p class="tl-summary" role="status">"Reading this site's collection: all its documents appear in a moment."</p> }
-                .into_any(),
+            "Reading this site's collection: all its documents appear in a moment.".to_string(),
         ),
-        Summary::Failed(why) => Some(
-            view! { <p class="tl-summary" role="alert">{format!("Only what is open is shown: this site's collection summary cannot be read ({why}).")}</p> }
-                .into_any(),
-        ),
+        Summary::Failed(why) => Some(format!(
+            "Only what is open is shown: this site's collection summary cannot be read ({why})."
+        )),
         _ => None,
-    }
-    }
+    };
+    view! { <p class="tl-summary" role="status">{text}</p> }
 }

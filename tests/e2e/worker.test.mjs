@@ -89,9 +89,12 @@ describe("the file worker", () => {
     await page.goto(app.base + "/");
     await page.locator("#library-title").waitFor();
     await page.setInputFiles("#open-files-input", [big, nicaragua, china]);
-    // The last one, still waiting: cancelled before it is read.
-    await page.click("button[aria-label='Cancel opening frus1901China.xml']");
+    // The last one, still waiting: cancelled from the keyboard before it is read; the
+    // focus goes to another file's Cancel.
+    await page.locator("button[aria-label='Cancel opening frus1901China.xml']").focus();
+    await page.keyboard.press("Enter");
     await page.locator(".load.cancelled", { hasText: "frus1901China.xml" }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains("load-cancel"), null, { polling: 100 });
     // The large one, while its progress shows.
     await page.locator("progress[aria-label='Parsing frus1934v05-large.xml']").waitFor({ timeout: 30_000 });
     await page.click("button[aria-label='Cancel opening frus1934v05-large.xml']");
@@ -112,6 +115,21 @@ describe("the file worker", () => {
     await page.reload();
     await page.locator(`a.volume-link[href="/volume/frus1894Nicaragua"]`).waitFor();
     assert.equal(await page.locator(`a.volume-link[href="/volume/frus1934v05"]`).count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("files chosen again while one is parsed wait their turn, and all open", async () => {
+    const { page, context, errors } = await openPage(app);
+    await page.goto(app.base + "/");
+    await page.locator("#library-title").waitFor();
+    const [first, second, third] = [volumes[0], volumes[4], volumes[6]];
+    await page.setInputFiles("#open-files-input", [first]);
+    await page.locator(".loads progress").first().waitFor({ timeout: 30_000 });
+    await page.setInputFiles("#open-files-input", [second, third]);
+    await page.waitForFunction(() => document.querySelectorAll(".loads .load.done").length === 3, null, { timeout: 60_000, polling: 100 });
+    const names = await page.locator(".loads .load.done .load-name").allInnerTexts();
+    assert.deepEqual(names, [first, second, third].map((f) => f.split("/").pop()));
     assert.deepEqual(errors, []);
     await context.close();
   });

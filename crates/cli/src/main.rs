@@ -67,7 +67,7 @@ enum Command {
         #[arg(long, value_name = "DIST")]
         app: Option<PathBuf>,
         /// zstd level of the packs and the summary: 19 is small and slow to write (about
-        /// 0.7 s per MB of model on one core), 3 quick and about a quarter larger.
+        /// 0.4 s per MB of model on one core), 3 quick and about a quarter larger.
         #[arg(long, default_value_t = 19, value_parser = clap::value_parser!(i32).range(1..=22))]
         level: i32,
         /// Pack each source N times under new ids: a synthetic collection the size of the

@@ -353,6 +353,31 @@ fn a_summary_merged_with_other_documents_keeps_both() {
         merged.parties.get(id).documents,
         shared.documents + theirs.documents
     );
-    // What the summary has already is not added twice.
-    assert_eq!(merged.merged(&right).docs.len(), merged.docs.len());
+    // What the summary has already is not added twice, nor counted again; a party is
+    // taken only with a document that names it.
+    let again = merged.merged(&right);
+    assert_eq!(again.docs.len(), merged.docs.len());
+    assert_eq!(again.links, merged.links);
+    assert_eq!(again.by_time, merged.by_time);
+    assert_eq!(again.parties.records.len(), merged.parties.records.len());
+    for (a, b) in again.parties.records.iter().zip(&merged.parties.records) {
+        assert_eq!((&a.key, a.documents), (&b.key, b.documents));
+    }
+    // Counted as `build` counts: by the documents that name the party.
+    for (i, r) in merged.parties.records.iter().enumerate() {
+        let named = merged
+            .docs
+            .iter()
+            .filter(|d| {
+                let c = d.carried.as_ref();
+                d.from
+                    .iter()
+                    .chain(&d.to)
+                    .chain(c.map(|c| c.from.as_slice()).unwrap_or(&[]))
+                    .chain(c.map(|c| c.to.as_slice()).unwrap_or(&[]))
+                    .any(|&p| p == i as u32)
+            })
+            .count() as u32;
+        assert_eq!(r.documents, named, "{}", r.key);
+    }
 }

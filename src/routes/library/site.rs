@@ -76,15 +76,16 @@ pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
     }
 }
 
-/// Where the collection's summary stands: the timeline over all of it, or why not.
+/// Where the collection's summary stands: the timeline over all of it, or why not (in a
+/// live region that is there from the start, so that each change is said).
 #[component]
 fn SummaryState() -> impl IntoView {
     let lib = expect_context::<Library>();
-    move || {
+    let state = move || {
         match lib.summary.get() {
         Summary::None => None,
         Summary::Loading => Some(
-            view! { <p class="store-facts" role="status">"Reading the collection's summary for the timeline…"</p> }
+            view! { <p class="store-facts">"Reading the collection's summary for the timeline…"</p> }
                 .into_any(),
         ),
         Summary::Ready(m) => Some(
@@ -100,14 +101,15 @@ fn SummaryState() -> impl IntoView {
         ),
         Summary::Failed(why) => Some(
             view! {
-                <p class="store-off" role="alert">
+                <p class="store-off">
                     {format!("The timeline shows only what is open here: the collection's summary cannot be read ({why}).")}
                 </p>
             }
             .into_any(),
         ),
     }
-    }
+    };
+    view! { <div class="summary-state" role="status">{state}</div> }
 }
 
 #[component]

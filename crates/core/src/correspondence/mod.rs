@@ -273,12 +273,6 @@ impl Correspondence {
             by_time: Vec::new(),
             index: self.index.clone(),
         };
-        let party: Vec<PartyId> = other
-            .parties
-            .records
-            .iter()
-            .map(|r| out.parties.merge(r))
-            .collect();
         let volume: Vec<u16> = other
             .volumes
             .iter()
@@ -290,7 +284,12 @@ impl Correspondence {
                 }
             })
             .collect();
-        let map = |ids: &[PartyId]| ids.iter().map(|&p| party[p as usize]).collect();
+        // `other`'s parties are taken when a document kept from it names them, and counted
+        // by those documents (as `build` counts), not by the ones left out.
+        let mut party: Vec<Option<PartyId>> = vec![None; other.parties.len()];
+        let mut map_one = |p: PartyId, parties: &mut Parties| -> PartyId {
+            *party[p as usize].get_or_insert_with(|| parties.merge(other.parties.get(p)))
+        };
         let mut new_index = vec![None; other.docs.len()];
         for (i, d) in other.docs.iter().enumerate() {
             if out.index.contains_key(&d.id) {
@@ -299,7 +298,10 @@ impl Correspondence {
             let at = out.docs.len() as u32;
             new_index[i] = Some(at);
             out.index.insert(d.id.clone(), at);
-            out.docs.push(DocFacts {
+            let mut map = |ids: &[PartyId]| -> Vec<PartyId> {
+                ids.iter().map(|&p| map_one(p, &mut out.parties)).collect()
+            };
+            let fact = DocFacts {
                 volume: volume[d.volume as usize],
                 from: map(&d.from),
                 to: map(&d.to),
@@ -309,7 +311,17 @@ impl Correspondence {
                     ..c.clone()
                 }),
                 ..d.clone()
-            });
+            };
+            let mut named: Vec<PartyId> = fact.from.iter().chain(&fact.to).copied().collect();
+            if let Some(c) = &fact.carried {
+                named.extend(c.from.iter().chain(&c.to));
+            }
+            named.sort_unstable();
+            named.dedup();
+            for p in named {
+                out.parties.records[p as usize].documents += 1;
+            }
+            out.docs.push(fact);
         }
         out.links.extend(other.links.iter().filter_map(|l| {
             Some(ThreadLink {
@@ -339,6 +351,40 @@ impl Correspondence {
         out.by_time = by_time;
         out.parties.seal();
         out
+    }
+
+    /// Whether every index the model holds points inside it (a summary read from a file:
+    /// one that does not would panic in the views).
+    pub fn check(&self) -> Result<(), String> {
+        let (docs, parties, volumes) = (self.docs.len(), self.parties.len(), self.volumes.len());
+        for d in &self.docs {
+            let c = d.carried.as_ref();
+            let named = d
+                .from
+                .iter()
+                .chain(&d.to)
+                .chain(c.map(|c| c.from.as_slice()).unwrap_or(&[]))
+                .chain(c.map(|c| c.to.as_slice()).unwrap_or(&[]));
+            if d.volume as usize >= volumes || named.into_iter().any(|&p| p as usize >= parties) {
+                return Err(format!(
+                    "{} names a volume or a party it does not hold",
+                    d.id
+                ));
+            }
+        }
+        if self.by_time.iter().any(|&i| i as usize >= docs)
+            || self
+                .links
+                .iter()
+                .any(|l| l.from as usize >= docs || l.to as usize >= docs)
+            || !self
+                .links
+                .windows(2)
+                .all(|w| (w[0].from, w[0].to) <= (w[1].from, w[1].to))
+        {
+            return Err("its time order or its threads point outside it".into());
+        }
+        Ok(())
     }
 
     /// The index of the document with this id.

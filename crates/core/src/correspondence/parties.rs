@@ -119,13 +119,12 @@ impl Parties {
         self.records.is_empty()
     }
 
-    /// The id of the party with `r`'s key, counting `r`'s documents and forms with it; a
-    /// party not known yet is added.
+    /// The id of the party with `r`'s key, taking `r`'s forms and full name; a party not
+    /// known yet is added, with no documents counted (its caller counts them).
     pub(crate) fn merge(&mut self, r: &PartyRecord) -> PartyId {
         match self.by_key.get(&r.key) {
             Some(&id) => {
                 let mine = &mut self.records[id as usize];
-                mine.documents += r.documents;
                 for raw in &r.raw {
                     if mine.raw.len() < 6 && !mine.raw.contains(raw) {
                         mine.raw.push(raw.clone());
@@ -138,7 +137,10 @@ impl Parties {
             }
             None => {
                 let id = self.records.len() as PartyId;
-                self.records.push(r.clone());
+                self.records.push(PartyRecord {
+                    documents: 0,
+                    ..r.clone()
+                });
                 self.by_key.insert(r.key.clone(), id);
                 id
             }

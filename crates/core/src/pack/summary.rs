@@ -10,8 +10,8 @@ const MAGIC: &[u8; 4] = b"LBKS";
 
 /// Encodes the summary of a collection with `codec`.
 pub fn encode_summary(corr: &Correspondence, codec: Codec) -> Vec<u8> {
-    // Fields by position, not by name: a third of a named summary was its field names,
-    // repeated for each of a series' 300,000 documents. The correspondence model skips
+    // Fields by position, not by name: over a third of a named summary, decompressed,
+    // was its field names, repeated for each of a series' 300,000 documents. The correspondence model skips
     // no field on serializing, so positions read back as they were written.
     // Plain data with string keys only: serializing to a Vec cannot fail.
     let model = rmp_serde::to_vec(corr).expect("the summary serializes");
@@ -23,5 +23,7 @@ pub fn decode_summary(bytes: &[u8]) -> Result<Correspondence, RecordError> {
     let model = unframe(MAGIC, bytes)?;
     let corr: Correspondence =
         rmp_serde::from_slice(&model).map_err(|e| RecordError::Corrupt(e.to_string()))?;
-    Ok(corr.reindexed())
+    let corr = corr.reindexed();
+    corr.check().map_err(RecordError::Corrupt)?;
+    Ok(corr)
 }
