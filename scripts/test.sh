@@ -54,13 +54,15 @@ summary+=("wasm (in Chromium): $(count "$log/wasm.txt")")
 
 step "release build (trunk)"
 trunk build --release
-wasm=$(ls dist/*_bg.wasm)
-sizes=$(node -e '
-  const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
-  const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } });
-  console.log(`${b.length} bytes raw, ${z.gzipSync(b, { level: 9 }).length} gzip, ${br.length} brotli`);
-' "$wasm")
-summary+=("build: $(basename "$wasm"): $sizes")
+# The app's module and the file worker's, each with its sizes.
+for wasm in dist/*_bg.wasm; do
+  sizes=$(node -e '
+    const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
+    const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    console.log(`${b.length} bytes raw, ${z.gzipSync(b, { level: 9 }).length} gzip, ${br.length} brotli`);
+  ' "$wasm")
+  summary+=("build: $(basename "$wasm"): $sizes")
+done
 
 step "end-to-end tests (Playwright, headless Chromium, against dist/)"
 node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"
