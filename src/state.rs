@@ -263,29 +263,27 @@ impl Library {
                 // in, they would make a second copy of a series' summary for four
                 // documents that are not the site's. A page text the reader opens is not
                 // one of them, even of the same volume.
-                let built_in: Vec<&str> = c
+                let built_in: Vec<&OpenVolume> = c
                     .volumes()
                     .iter()
                     .filter(|v| summary.is_some() && v.file.ends_with(BUILT_IN))
-                    .map(|v| v.volume.id.as_str())
+                    .map(|v| v.as_ref())
                     .collect();
-                let sample = |id: &str| {
-                    c.volumes().iter().any(|v| {
-                        built_in.contains(&v.volume.id.as_str())
-                            && v.volume.documents.iter().any(|d| d == id)
-                    })
-                };
+                let samples: std::collections::HashSet<&str> = built_in
+                    .iter()
+                    .flat_map(|v| v.volume.documents.iter().map(String::as_str))
+                    .collect();
                 let docs = c
                     .documents()
                     .iter()
-                    .filter(|d| !covered(&d.id) && !sample(&d.id))
+                    .filter(|d| !covered(&d.id) && !samples.contains(d.id.as_str()))
                     .cloned()
                     .collect();
                 let volumes = c
                     .volumes()
                     .iter()
                     .filter(|v| {
-                        !built_in.contains(&v.volume.id.as_str())
+                        !built_in.iter().any(|b| b.volume.id == v.volume.id)
                             && !summary
                                 .as_ref()
                                 .is_some_and(|s| s.corr.volumes.contains(&v.volume.id))

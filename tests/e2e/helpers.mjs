@@ -80,3 +80,13 @@ export async function axe(page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
 }
+
+/** Records in the page whether a file's progress bar is ever shown (read `window.__sawProgress`). */
+export async function watchProgress(page) {
+  await page.evaluate(() => {
+    window.__sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector(".loads progress")) window.__sawProgress = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, CORPUS, activeId, axe, openPage, startApp } from "./helpers.mjs";
+import { ARTIFACTS, CORPUS, activeId, axe, openPage, startApp, watchProgress } from "./helpers.mjs";
 
 const VOLUME = join(CORPUS, "tei-volumes", "frus1934v05.xml");
 const MODERN = join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml");
@@ -33,12 +33,7 @@ async function loadVolume(page) {
   await page.goto(app.base + "/");
   await page.locator("#library-title").waitFor();
   // Record whether a progress bar was shown while the volume was parsed.
-  await page.evaluate(() => {
-    window.__sawProgress = false;
-    new MutationObserver(() => {
-      if (document.querySelector(".loads progress")) window.__sawProgress = true;
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
+  await watchProgress(page);
   await openFiles(page, VOLUME);
   await page.locator(".load.done a", { hasText: "frus1934v05.xml" }).waitFor({ timeout: 60_000 });
 }

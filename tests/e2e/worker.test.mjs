@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, CORPUS, axe, openPage, startApp } from "./helpers.mjs";
+import { ARTIFACTS, CORPUS, axe, openPage, startApp, watchProgress } from "./helpers.mjs";
 
 let app;
 
@@ -143,12 +143,7 @@ describe("the file worker", () => {
     });
     await page.goto(app.base + "/");
     await page.locator("#library-title").waitFor();
-    await page.evaluate(() => {
-      window.__sawProgress = false;
-      new MutationObserver(() => {
-        if (document.querySelector(".loads progress")) window.__sawProgress = true;
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    await watchProgress(page);
     const nicaragua = volumes.find((f) => f.endsWith("frus1894Nicaragua.xml"));
     await page.setInputFiles("#open-files-input", [nicaragua, texts[0]]);
     await page.waitForFunction(() => document.querySelectorAll(".loads .load.done").length === 2, null, { timeout: 60_000, polling: 100 });

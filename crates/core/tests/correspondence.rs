@@ -368,15 +368,7 @@ fn a_summary_merged_with_other_documents_keeps_both() {
         let named = merged
             .docs
             .iter()
-            .filter(|d| {
-                let c = d.carried.as_ref();
-                d.from
-                    .iter()
-                    .chain(&d.to)
-                    .chain(c.map(|c| c.from.as_slice()).unwrap_or(&[]))
-                    .chain(c.map(|c| c.to.as_slice()).unwrap_or(&[]))
-                    .any(|&p| p == i as u32)
-            })
+            .filter(|d| d.parties().contains(&(i as u32)))
             .count() as u32;
         assert_eq!(r.documents, named, "{}", r.key);
     }

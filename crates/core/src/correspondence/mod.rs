@@ -61,6 +61,18 @@ pub struct CarriedFacts {
 }
 
 impl DocFacts {
+    /// Every party the document names (writers, addressees, a carried letter's), each
+    /// once, in id order: what a party's document count counts.
+    pub fn parties(&self) -> Vec<PartyId> {
+        let mut named: Vec<PartyId> = self.from.iter().chain(&self.to).copied().collect();
+        if let Some(c) = &self.carried {
+            named.extend(c.from.iter().chain(&c.to));
+        }
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+
     /// Who wrote the letter it is about: the carried letter's writer when there is one.
     pub fn writers(&self) -> &[PartyId] {
         match &self.carried {
@@ -222,13 +234,7 @@ impl Correspondence {
         }
         let mut counted = vec![0u32; parties.len()];
         for f in &out.docs {
-            let mut seen: Vec<PartyId> = f.from.iter().chain(&f.to).copied().collect();
-            if let Some(c) = &f.carried {
-                seen.extend(c.from.iter().chain(&c.to));
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for p in seen {
+            for p in f.parties() {
                 counted[p as usize] += 1;
             }
         }
@@ -312,13 +318,7 @@ impl Correspondence {
                 }),
                 ..d.clone()
             };
-            let mut named: Vec<PartyId> = fact.from.iter().chain(&fact.to).copied().collect();
-            if let Some(c) = &fact.carried {
-                named.extend(c.from.iter().chain(&c.to));
-            }
-            named.sort_unstable();
-            named.dedup();
-            for p in named {
+            for p in fact.parties() {
                 out.parties.records[p as usize].documents += 1;
             }
             out.docs.push(fact);
@@ -358,14 +358,7 @@ impl Correspondence {
     pub fn check(&self) -> Result<(), String> {
         let (docs, parties, volumes) = (self.docs.len(), self.parties.len(), self.volumes.len());
         for d in &self.docs {
-            let c = d.carried.as_ref();
-            let named = d
-                .from
-                .iter()
-                .chain(&d.to)
-                .chain(c.map(|c| c.from.as_slice()).unwrap_or(&[]))
-                .chain(c.map(|c| c.to.as_slice()).unwrap_or(&[]));
-            if d.volume as usize >= volumes || named.into_iter().any(|&p| p as usize >= parties) {
+            if d.volume as usize >= volumes || d.parties().iter().any(|&p| p as usize >= parties) {
                 return Err(format!(
                     "{} names a volume or a party it does not hold",
                     d.id
