@@ -42,11 +42,22 @@ export function startServer(dir, port = 0) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;
       }
-      const body = await readFile(file);
-      res.writeHead(200, {
+      // As a static host does: a validator on every file, so that a reload asks "changed?"
+      // and gets 304; Trunk's hashed files (a changed file is a new name) kept for a year.
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
-      });
+        "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+        etag,
+        "last-modified": new Date(info.mtimeMs).toUTCString(),
+      };
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
