@@ -184,6 +184,12 @@ pub fn parse_minute(s: &str) -> Option<Minute> {
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to the first minute of that span.
 pub fn parse_day(s: &str) -> Option<Minute> {
+    period(s).map(|(a, _)| a)
+}
+
+/// A year, month or day written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: its first and last
+/// minute.
+pub fn period(s: &str) -> Option<(Minute, Minute)> {
     let s = s.trim();
     let precision = match s.len() {
         4 => Precision::Year,
@@ -191,7 +197,14 @@ pub fn parse_day(s: &str) -> Option<Minute> {
         10 => Precision::Day,
         _ => return None,
     };
-    span(s, precision).map(|(a, _)| a)
+    let shaped = s.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    if !shaped {
+        return None;
+    }
+    span(s, precision)
 }
 
 #[cfg(test)]

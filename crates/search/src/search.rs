@@ -1,0 +1,547 @@
+//! Running a query: over the index's parts (the segments of what is open or kept, the
+//! parts of a site's index a query fetched), with the correspondence model for filters,
+//! facets and dates. Every match is counted; results are ranked by BM25 with the heading
+//! and the correspondents weighing more than the text, or sorted by date.
+
+use std::sync::Arc;
+
+use letterbook_core::correspondence::parties::PartyId;
+use letterbook_core::correspondence::Correspondence;
+use roaring::RoaringBitmap;
+
+use crate::norm;
+use crate::passages::{Field, FIELDS};
+use crate::query::{Node, Query, Side};
+use crate::segment::Segment;
+use crate::table::{Posting, Table};
+use crate::varint::Damaged;
+
+/// How much a word weighs in each field, in [`Field::ALL`]'s order.
+pub const WEIGHTS: [f32; FIELDS] = [3.0, 1.0, 1.0, 0.5, 2.0, 2.0];
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+const NONE: u32 = u32::MAX;
+
+/// A table of the index and how its documents are numbered in the model.
+#[derive(Debug, Clone)]
+pub struct Part {
+    table: Arc<Table>,
+    /// Its document `i` is the model's document `map[i]` (`NONE`: not this part's).
+    map: Vec<u32>,
+}
+
+/// The index a query runs over: parts in order of precedence (a document two parts hold
+/// is searched in the first), numbered as the correspondence model numbers documents.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    parts: Vec<Part>,
+    /// Each document's length byte, by the model's number.
+    norms: Vec<u8>,
+    /// The documents some part holds.
+    present: RoaringBitmap,
+    avgdl: f32,
+}
+
+/// A part before it is placed: a segment (documents by id), or a table numbered as the
+/// model is already (a site's index, whose documents are its summary's).
+pub enum Source {
+    /// A segment of open or kept documents.
+    Segment(Arc<Segment>),
+    /// A site's table, with the site's length bytes (by the model's number).
+    Site {
+        /// The table.
+        table: Arc<Table>,
+        /// Every document's length byte.
+        norms: Arc<Vec<u8>>,
+    },
+}
+
+impl Index {
+    /// Places the sources over the model: the first to hold a document is searched for it.
+    pub fn new(corr: &Correspondence, sources: &[Source]) -> Index {
+        let n = corr.docs.len();
+        let mut norms = vec![0u8; n];
+        let mut present = RoaringBitmap::new();
+        let mut parts = Vec::with_capacity(sources.len());
+        for s in sources {
+            match s {
+                Source::Segment(seg) => {
+                    let map = seg
+                        .docs
+                        .iter()
+                        .map(|d| match corr.index_of(&d.id) {
+                            Some(g) if (g as usize) < n && present.insert(g) => {
+                                norms[g as usize] = d.norm;
+                                g
+                            }
+                            _ => NONE,
+                        })
+                        .collect();
+                    parts.push(Part {
+                        table: Arc::new(seg.table.clone()),
+                        map,
+                    });
+                }
+                Source::Site { table, norms: site } => {
+                    let map = (0..site.len().min(n) as u32)
+                        .map(|g| {
+                            if present.insert(g) {
+                                norms[g as usize] = site[g as usize];
+                                g
+                            } else {
+                                NONE
+                            }
+                        })
+                        .collect();
+                    parts.push(Part {
+                        table: table.clone(),
+                        map,
+                    });
+                }
+            }
+        }
+        let total: f64 = present
+            .iter()
+            .map(|g| norm::decode(norms[g as usize]))
+            .sum();
+        let avgdl = if present.is_empty() {
+            1.0
+        } else {
+            (total / present.len() as f64).max(1.0) as f32
+        };
+        Index {
+            parts,
+            norms,
+            present,
+            avgdl,
+        }
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> u64 {
+        self.present.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.present.is_empty()
+    }
+
+    /// Terms beginning with `prefix`, most documents first, each with its document count.
+    pub fn suggest(&self, prefix: &str, n: usize) -> Vec<(String, u32)> {
+        let mut all: std::collections::BTreeMap<String, u32> = Default::default();
+        for p in &self.parts {
+            for (t, df) in p.table.suggest(prefix, 200) {
+                *all.entry(t).or_default() += df;
+            }
+        }
+        let mut v: Vec<(String, u32)> = all.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best first (ties by date).
+    #[default]
+    Relevance,
+    /// Oldest first (undated last).
+    Date,
+    /// Newest first (undated last).
+    DateDesc,
+}
+
+impl Sort {
+    /// The name in a URL (`relevance`, `date`, `date-desc`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+            Sort::DateDesc => "date-desc",
+        }
+    }
+
+    /// The sort a URL names; anything else is relevance.
+    pub fn named(s: &str) -> Sort {
+        match s {
+            "date" | "oldest" => Sort::Date,
+            "date-desc" | "newest" => Sort::DateDesc,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
+/// One result: the model's document and its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// The document's index in the correspondence model.
+    pub doc: u32,
+    /// Its BM25 score (0 for a query of filters only).
+    pub score: f32,
+}
+
+/// What a query found.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    /// Every match, ordered: the count is `hits.len()`, never capped.
+    pub hits: Vec<Hit>,
+    /// The documents matched, as a set (for facets and the timeline).
+    pub set: RoaringBitmap,
+    /// What was read otherwise than typed.
+    pub notices: Vec<String>,
+}
+
+impl Results {
+    /// How many documents match.
+    pub fn total(&self) -> usize {
+        self.hits.len()
+    }
+}
+
+/// A text node's matches: each document with its weighted count of occurrences.
+type Matches = Vec<(u32, f32)>;
+
+struct Run<'a> {
+    index: &'a Index,
+    corr: &'a Correspondence,
+    /// Each positive text node's matches, for ranking.
+    scored: Vec<Matches>,
+}
+
+/// What a text node looks up in a table.
+#[derive(Clone, Copy)]
+enum Lookup<'q> {
+    Term(&'q str),
+    Prefix(&'q str),
+}
+
+/// Runs `query` over `index`, with `corr` for filters and dates.
+pub fn search(index: &Index, corr: &Correspondence, query: &Query, sort: Sort) -> Results {
+    let mut run = Run {
+        index,
+        corr,
+        scored: Vec::new(),
+    };
+    let mut notices = query.notices.clone();
+    if query.is_empty() {
+        return Results {
+            notices,
+            ..Default::default()
+        };
+    }
+    let set = match run.eval(&query.root, false) {
+        Ok(s) => s,
+        Err(Damaged) => {
+            notices.push(
+                "Part of the search index is damaged; what it holds was not searched.".into(),
+            );
+            RoaringBitmap::new()
+        }
+    };
+    let n = index.len().max(1) as f32;
+    let mut scores = vec![0f32; corr.docs.len()];
+    for m in &run.scored {
+        let df = m.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        for &(g, wtf) in m {
+            let dl = norm::decode(index.norms.get(g as usize).copied().unwrap_or(0)) as f32;
+            let k = K1 * (1.0 - B + B * dl / index.avgdl);
+            scores[g as usize] += idf * wtf * (K1 + 1.0) / (wtf + k);
+        }
+    }
+    let mut hits: Vec<Hit> = set
+        .iter()
+        .map(|g| Hit {
+            doc: g,
+            score: scores[g as usize],
+        })
+        .collect();
+    order(&mut hits, corr, sort);
+    Results { hits, set, notices }
+}
+
+/// Orders hits: relevance (ties by date), or by date.
+pub fn order(hits: &mut [Hit], corr: &Correspondence, sort: Sort) {
+    let when = |g: u32| {
+        let d = &corr.docs[g as usize];
+        (!d.when.certainty.placed(), d.when.start)
+    };
+    match sort {
+        Sort::Relevance => hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| when(a.doc).cmp(&when(b.doc)))
+                .then(a.doc.cmp(&b.doc))
+        }),
+        Sort::Date => hits.sort_by(|a, b| when(a.doc).cmp(&when(b.doc)).then(a.doc.cmp(&b.doc))),
+        Sort::DateDesc => hits.sort_by(|a, b| {
+            let (ua, ta) = when(a.doc);
+            let (ub, tb) = when(b.doc);
+            ua.cmp(&ub).then(tb.cmp(&ta)).then(a.doc.cmp(&b.doc))
+        }),
+    }
+}
+
+impl Run<'_> {
+    fn universe(&self) -> RoaringBitmap {
+        RoaringBitmap::from_sorted_iter(0..self.corr.docs.len() as u32).unwrap_or_default()
+    }
+
+    fn eval(&mut self, node: &Node, negated: bool) -> Result<RoaringBitmap, Damaged> {
+        Ok(match node {
+            Node::Term { term, fields } => self.text(Lookup::Term(term), *fields, negated)?,
+            Node::Prefix { prefix, fields } => {
+                self.text(Lookup::Prefix(prefix), *fields, negated)?
+            }
+            Node::Phrase { terms, fields } => self.phrase(terms, *fields, negated)?,
+            Node::All(xs) => {
+                let mut acc: Option<RoaringBitmap> = None;
+                let mut minus = RoaringBitmap::new();
+                for (neg, x) in xs {
+                    let s = self.eval(x, negated ^ neg)?;
+                    if *neg {
+                        minus |= s;
+                    } else {
+                        acc = Some(match acc {
+                            Some(a) => a & s,
+                            None => s,
+                        });
+                    }
+                }
+                let base = match acc {
+                    Some(a) => a,
+                    None => self.universe(),
+                };
+                base - minus
+            }
+            Node::Any(xs) => {
+                let mut acc = RoaringBitmap::new();
+                for x in xs {
+                    acc |= self.eval(x, negated)?;
+                }
+                acc
+            }
+            Node::Kind(k) => self.filter(|d| d.kind == *k),
+            Node::Volume(v) => {
+                let vols: Vec<bool> = self
+                    .corr
+                    .volumes
+                    .iter()
+                    .map(|id| id == v || id.starts_with(v.as_str()))
+                    .collect();
+                self.filter(|d| vols.get(d.volume as usize).copied().unwrap_or(false))
+            }
+            Node::Dates { from, to } => self.filter(|d| {
+                d.when.certainty.placed() && d.when.end >= *from && d.when.start <= *to
+            }),
+            Node::Party { side, words, key } => {
+                let parties = parties_matching(self.corr, words, key.as_deref());
+                match side {
+                    Side::From => self.filter(|d| {
+                        d.from
+                            .iter()
+                            .chain(d.writers())
+                            .any(|p| parties.contains(p))
+                    }),
+                    Side::To => self.filter(|d| {
+                        d.to.iter()
+                            .chain(d.addressees())
+                            .any(|p| parties.contains(p))
+                    }),
+                }
+            }
+        })
+    }
+
+    fn filter(
+        &self,
+        keep: impl Fn(&letterbook_core::correspondence::DocFacts) -> bool,
+    ) -> RoaringBitmap {
+        let mut out = RoaringBitmap::new();
+        for (g, d) in self.corr.docs.iter().enumerate() {
+            if keep(d) {
+                out.insert(g as u32);
+            }
+        }
+        out
+    }
+
+    /// A word or a prefix, in the fields of `mask`.
+    fn text(
+        &mut self,
+        lookup: Lookup<'_>,
+        mask: u8,
+        negated: bool,
+    ) -> Result<RoaringBitmap, Damaged> {
+        let mut set = RoaringBitmap::new();
+        let mut weights: std::collections::HashMap<u32, f32> = Default::default();
+        for part in &self.index.parts {
+            let lists = match lookup {
+                Lookup::Term(t) => part.table.get(t)?.into_iter().collect(),
+                Lookup::Prefix(p) => part
+                    .table
+                    .prefixed(p)?
+                    .into_iter()
+                    .map(|(_, l)| l)
+                    .collect(),
+            };
+            let lists: Vec<crate::table::Postings<'_>> = lists;
+            for postings in lists {
+                for p in postings.docs()?.list {
+                    let g = part.map.get(p.doc as usize).copied().unwrap_or(NONE);
+                    if g == NONE {
+                        continue;
+                    }
+                    let w = weigh(&p, mask);
+                    if w > 0.0 {
+                        set.insert(g);
+                        *weights.entry(g).or_default() += w;
+                    }
+                }
+            }
+        }
+        if !negated {
+            let mut m: Matches = weights.into_iter().collect();
+            m.sort_unstable_by_key(|x| x.0);
+            self.scored.push(m);
+        }
+        Ok(set)
+    }
+
+    fn phrase(
+        &mut self,
+        terms: &[String],
+        mask: u8,
+        negated: bool,
+    ) -> Result<RoaringBitmap, Damaged> {
+        let mut set = RoaringBitmap::new();
+        let mut m: Matches = Vec::new();
+        for part in &self.index.parts {
+            let mut lists = Vec::with_capacity(terms.len());
+            for t in terms {
+                match part.table.get(t)? {
+                    Some(p) => lists.push(p),
+                    None => break,
+                }
+            }
+            if lists.len() < terms.len() {
+                continue;
+            }
+            // Documents that hold every word in a field of the mask, rarest word first.
+            let docs: Vec<crate::table::Docs<'_>> =
+                lists.iter().map(|l| l.docs()).collect::<Result<_, _>>()?;
+            let mut cand: Vec<u32> = docs
+                .iter()
+                .min_by_key(|d| d.list.len())
+                .map(|d| {
+                    d.list
+                        .iter()
+                        .filter(|p| p.count_in(mask) > 0)
+                        .map(|p| p.doc)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for d in &docs {
+                let have: std::collections::HashSet<u32> = d
+                    .list
+                    .iter()
+                    .filter(|p| p.count_in(mask) > 0)
+                    .map(|p| p.doc)
+                    .collect();
+                cand.retain(|c| have.contains(c));
+            }
+            cand.retain(|&c| part.map.get(c as usize).is_some_and(|&g| g != NONE));
+            if cand.is_empty() {
+                continue;
+            }
+            let wanted: std::collections::HashSet<u32> = cand.iter().copied().collect();
+            // Each word's positions in the candidates, by field.
+            let mut pos: Vec<std::collections::HashMap<u32, [Vec<u32>; FIELDS]>> =
+                Vec::with_capacity(terms.len());
+            for d in &docs {
+                let mut by_doc = std::collections::HashMap::new();
+                d.positions(
+                    |i| wanted.contains(&d.list[i].doc),
+                    |i, fields| {
+                        by_doc.insert(d.list[i].doc, fields.clone());
+                    },
+                )?;
+                pos.push(by_doc);
+            }
+            for c in cand {
+                let mut wtf = 0.0;
+                for f in Field::ALL {
+                    if mask & f.bit() == 0 {
+                        continue;
+                    }
+                    let first = &pos[0][&c][f as usize];
+                    let n = first
+                        .iter()
+                        .filter(|&&p0| {
+                            (1..terms.len()).all(|k| {
+                                p0.checked_add(k as u32).is_some_and(|want| {
+                                    pos[k][&c][f as usize].binary_search(&want).is_ok()
+                                })
+                            })
+                        })
+                        .count();
+                    wtf += WEIGHTS[f as usize] * n as f32;
+                }
+                if wtf > 0.0 {
+                    let g = part.map[c as usize];
+                    set.insert(g);
+                    m.push((g, wtf));
+                }
+            }
+        }
+        if !negated {
+            m.sort_unstable_by_key(|x| x.0);
+            self.scored.push(m);
+        }
+        Ok(set)
+    }
+}
+
+/// A document's weighted count of a word in the fields of `mask`.
+fn weigh(p: &Posting, mask: u8) -> f32 {
+    p.groups
+        .iter()
+        .filter(|g| mask & g.field.bit() != 0)
+        .map(|g| WEIGHTS[g.field as usize] * g.count as f32)
+        .sum()
+}
+
+/// The parties a `from:`/`to:` value names: by key, by surname, or by every word of
+/// their name.
+pub fn parties_matching(
+    corr: &Correspondence,
+    words: &[String],
+    key: Option<&str>,
+) -> Vec<PartyId> {
+    let mut out: Vec<PartyId> = Vec::new();
+    for (i, r) in corr.parties.records.iter().enumerate() {
+        let hit = match key {
+            Some(k) => r.key == k,
+            None => {
+                let surname = r.key.split('|').next().unwrap_or("");
+                let names = crate::fold::fold(&format!(
+                    "{} {}",
+                    r.label,
+                    r.full_name.as_deref().unwrap_or("")
+                ));
+                let name_words = crate::tokens::words(&names);
+                (words.len() == 1 && surname == words[0])
+                    || words
+                        .iter()
+                        .all(|w| name_words.iter().any(|(_, _, t)| t.contains(w)))
+            }
+        };
+        if hit {
+            out.push(i as PartyId);
+        }
+    }
+    out
+}
