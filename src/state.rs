@@ -206,6 +206,7 @@ impl Library {
                     file: &v.file,
                     errors: &v.errors,
                     ends_early: v.ends_early,
+                    index: None,
                 }));
             }
             let doc = c.get(id)?;
@@ -215,6 +216,7 @@ impl Library {
                 file: "",
                 errors: &[],
                 ends_early: None,
+                index: None,
             }))
         })
     }

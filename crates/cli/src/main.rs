@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod pack;
+mod search;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -74,6 +75,34 @@ enum Command {
         /// whole series, for measuring.
         #[arg(long, default_value_t = 1, hide = true)]
         copies: u32,
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+    },
+    /// Search TEI volumes, page texts or a pack site (a folder with collection.json) as
+    /// the app does: words, "phrases", -exclusions, OR, prefix*, in:notes, from:hull,
+    /// kind:telegram, vol:frus1934v05, 1934-01..1934-06. One line per query with --json:
+    /// {"query", "total", "hits": [{"id", "score", "snippet", …}], "micros"}.
+    Search {
+        /// One JSON object per query, one per line.
+        #[arg(long)]
+        json: bool,
+        /// How many hits to print per query (every match is counted).
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// relevance, date (oldest first) or date-desc.
+        #[arg(long, default_value = "relevance")]
+        sort: String,
+        /// The query.
+        #[arg(
+            long,
+            short,
+            required_unless_present = "queries",
+            conflicts_with = "queries"
+        )]
+        query: Option<String>,
+        /// A file of queries, one per line.
+        #[arg(long, value_name = "FILE")]
+        queries: Option<PathBuf>,
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
     },
@@ -208,6 +237,40 @@ fn main() -> ExitCode {
                 copies,
                 sources,
             });
+        }
+        Command::Search {
+            json,
+            limit,
+            sort,
+            query,
+            queries,
+            sources,
+        } => {
+            let queries = match (query, queries) {
+                (Some(q), _) => vec![q],
+                (None, Some(file)) => match std::fs::read_to_string(&file) {
+                    Ok(text) => text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", file.display());
+                        return ExitCode::FAILURE;
+                    }
+                },
+                (None, None) => Vec::new(),
+            };
+            failed = !search::run(
+                search::Job {
+                    json,
+                    limit,
+                    sort: letterbook_search::Sort::named(&sort),
+                    queries,
+                    sources,
+                },
+                &mut out,
+            );
         }
         Command::Register { pocom } => match register::pocom::read_dir(&pocom) {
             Ok(r) => {

@@ -16,6 +16,7 @@ use letterbook_core::{
     parse_any, presentation, volumes::volume_label, Document, ParseErrorKind, Parsed, Volume,
     VolumeStats,
 };
+use letterbook_search::{site::build_site, Segment};
 use rayon::prelude::*;
 
 /// What `pack` was asked to do.
@@ -37,6 +38,8 @@ struct Packed {
     record: Vec<u8>,
     volume: Option<Volume>,
     documents: Vec<Document>,
+    /// Its documents' search index, merged into the site's.
+    segment: Segment,
     warnings: Vec<String>,
 }
 
@@ -89,6 +92,7 @@ fn pack_one(path: &Path, level: i32, copies: u32) -> Result<Vec<Packed>, String>
                 file: file.clone(),
                 errors: v.errors.iter().map(|e| e.to_string()).collect(),
                 ends_early: None,
+                index: None,
             };
             (record, "volume", title)
         }
@@ -143,7 +147,9 @@ fn packed(
         Some(v) => v.id.clone(),
         None => record.documents[0].id.clone(),
     };
+    let segment = Segment::of(&record.documents);
     Packed {
+        segment,
         entry: PackedVolume {
             id,
             kind: kind.into(),
@@ -331,8 +337,8 @@ pub fn run(job: Job) -> bool {
     }
     let docs: Vec<&Document> = packed.iter().flat_map(|p| p.documents.iter()).collect();
     let vols: Vec<&Volume> = packed.iter().filter_map(|p| p.volume.as_ref()).collect();
-    let summary =
-        pack::encode_summary(&Correspondence::build(&docs, &vols), Codec::Zstd(job.level));
+    let corr = Correspondence::build(&docs, &vols);
+    let summary = pack::encode_summary(&corr, Codec::Zstd(job.level));
     let sha256 = sha256_hex(&summary);
     let summary_file = PackFile {
         path: hashed_path("summary", &sha256, "lbs"),
@@ -344,6 +350,27 @@ pub fn run(job: Job) -> bool {
         return false;
     }
     bytes_out += summary.len() as u64;
+    // The search index over every document: its parts, then its table of contents.
+    let segments: Vec<&Segment> = packed.iter().map(|p| &p.segment).collect();
+    let index = build_site(&corr, &segments, &docs, Codec::Zstd(job.level));
+    for (path, bytes) in &index.parts {
+        if let Err(e) = write(&job.out.join(path), bytes) {
+            eprintln!("error: {e}");
+            return false;
+        }
+        bytes_out += bytes.len() as u64;
+    }
+    let sha256 = sha256_hex(&index.meta);
+    let search_file = PackFile {
+        path: hashed_path("search", &sha256, "lbx"),
+        bytes: index.meta.len() as u64,
+        sha256,
+    };
+    if let Err(e) = write(&job.out.join(&search_file.path), &index.meta) {
+        eprintln!("error: {e}");
+        return false;
+    }
+    bytes_out += index.meta.len() as u64;
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
         record_format: pack::FORMAT,
@@ -355,6 +382,7 @@ pub fn run(job: Job) -> bool {
         documents: docs.len() as u64,
         volumes: packed.iter().map(|p| p.entry.clone()).collect(),
         summary: summary_file,
+        search: Some(search_file),
     };
     let json = manifest.to_json();
     // Written whole, then renamed into place: a site served while it is packed never

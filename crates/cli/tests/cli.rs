@@ -263,6 +263,7 @@ fn pack_writes_a_site_of_every_corpus_volume() {
                     file: path.file_name().unwrap().to_string_lossy().into(),
                     errors: Vec::new(),
                     ends_early: None,
+                    index: None,
                 }
         );
     }
@@ -274,6 +275,121 @@ fn pack_writes_a_site_of_every_corpus_volume() {
     let summary = std::fs::read(site.join(&manifest.summary.path)).unwrap();
     assert_eq!(sha256_hex(&summary), manifest.summary.sha256);
     assert_eq!(decode_summary(&summary).unwrap().docs.len(), 4874);
+    // The search index: its table of contents, checked, and every part it names.
+    let index = manifest.search.as_ref().expect("a search index");
+    let meta = std::fs::read(site.join(&index.path)).unwrap();
+    assert_eq!(sha256_hex(&meta), index.sha256);
+    let meta = letterbook_search::site::SiteMeta::read(&meta).unwrap();
+    assert_eq!(meta.norms.len(), 4874);
+    for p in meta
+        .terms
+        .iter()
+        .map(|t| &t.path)
+        .chain(meta.text.iter().map(|t| &t.path))
+    {
+        let bytes = std::fs::read(site.join(p)).unwrap();
+        letterbook_search::site::check_part(p, &bytes).unwrap();
+    }
+    // The site answers every query as its sources do: the same total, the same ranking.
+    let queries = scratch("pack-queries").join("queries.txt");
+    std::fs::write(
+        &queries,
+        "\"secretary of state\" hull\nco-operation\ntrea*\nkind:telegram japan\nin:notes tariff\n\"soviet union\" gromyko\n",
+    )
+    .unwrap();
+    let run = |sources: Vec<String>| {
+        let mut args = vec![
+            "search".to_string(),
+            "--json".into(),
+            "--limit".into(),
+            "20".into(),
+            "--queries".into(),
+            queries.to_string_lossy().into(),
+        ];
+        args.extend(sources);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = letterbook(&args);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                (
+                    v["total"].clone(),
+                    v["hits"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|h| h["id"].clone())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut sources: Vec<String> = volumes
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+    sources.push(seed.to_string_lossy().into());
+    let from_sources = run(sources);
+    let from_site = run(vec![site.to_string_lossy().into()]);
+    assert_eq!(from_sources.len(), 6);
+    assert_eq!(from_sources, from_site);
+    // The letter is the one page text: Gromyko's own words find it first.
+    assert_eq!(from_site[5].1[0], "frus1981-88v03-d74");
+}
+
+#[test]
+fn search_answers_each_query_on_one_json_line() {
+    let v = corpus().join("tei-volumes/frus1934v05.xml");
+    let seed = corpus().join("seed/frus1981-88v03-d74.txt");
+    let (code, out, err) = letterbook(&[
+        "search",
+        "--json",
+        "--limit",
+        "3",
+        "-q",
+        "\"Secretary of State\" -telegram",
+        v.to_str().unwrap(),
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["query"], "\"Secretary of State\" -telegram");
+    let total = line["total"].as_u64().unwrap();
+    assert!(total > 3, "{line}");
+    let hits = line["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(hits[0]["id"].as_str().unwrap().starts_with("frus1934v05-d"));
+    assert!(hits[0]["score"].as_f64().unwrap() >= hits[1]["score"].as_f64().unwrap());
+    assert!(line["micros"].as_u64().is_some());
+    // Hostile queries are answered, and say what was read otherwise.
+    let (code, out, _) = letterbook(&[
+        "search",
+        "--json",
+        "-q",
+        "kind:memorial ((( \"\"\" hull:",
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(
+        line["notices"][0].as_str().unwrap().contains("not a kind"),
+        "{line}"
+    );
+    // A hit in a note says so in the text form.
+    let (code, out, _) = letterbook(&[
+        "search",
+        "-q",
+        "in:notes typed signature",
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("1 document"), "{out}");
+    assert!(out.contains("[note"), "{out}");
+    // Nothing to search is an error.
+    let (code, _, err) = letterbook(&["search", "-q", "x", "/no/such/file.xml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/such/file.xml"), "{err}");
 }
 
 #[test]

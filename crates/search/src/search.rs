@@ -22,12 +22,53 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 const NONE: u32 = u32::MAX;
 
-/// A table of the index and how its documents are numbered in the model.
+/// Tables of the index over one numbering of documents (a segment's one table; the parts
+/// of a site's index a query fetched, each holding a range of terms), and how those
+/// documents are numbered in the model.
 #[derive(Debug, Clone)]
 pub struct Part {
-    table: Arc<Table>,
-    /// Its document `i` is the model's document `map[i]` (`NONE`: not this part's).
-    map: Vec<u32>,
+    tables: Vec<Arc<Table>>,
+    map: DocMap,
+}
+
+impl Part {
+    /// The postings of `term`: in the one table that holds it.
+    fn get(&self, term: &str) -> Result<Option<crate::table::Postings<'_>>, Damaged> {
+        for t in &self.tables {
+            if let Some(p) = t.get(term)? {
+                return Ok(Some(p));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every term beginning with `prefix`, with its postings.
+    fn prefixed(&self, prefix: &str) -> Result<Vec<crate::table::Postings<'_>>, Damaged> {
+        let mut out = Vec::new();
+        for t in &self.tables {
+            out.extend(t.prefixed(prefix)?.into_iter().map(|(_, p)| p));
+        }
+        Ok(out)
+    }
+}
+
+/// How a part's documents are numbered in the model.
+#[derive(Debug, Clone)]
+enum DocMap {
+    /// Its document `i` is the model's document `ids[i]` (`NONE`: not this part's).
+    Ids(Vec<u32>),
+    /// Numbered as the model: a site's parts, whose documents are its summary's, below `n`.
+    Same { n: u32 },
+}
+
+impl DocMap {
+    fn get(&self, local: u32) -> u32 {
+        match self {
+            DocMap::Ids(ids) => ids.get(local as usize).copied().unwrap_or(NONE),
+            DocMap::Same { n } if local < *n => local,
+            DocMap::Same { .. } => NONE,
+        }
+    }
 }
 
 /// The index a query runs over: parts in order of precedence (a document two parts hold
@@ -42,15 +83,15 @@ pub struct Index {
     avgdl: f32,
 }
 
-/// A part before it is placed: a segment (documents by id), or a table numbered as the
-/// model is already (a site's index, whose documents are its summary's).
+/// What an index is made of.
 pub enum Source {
-    /// A segment of open or kept documents.
+    /// A segment of open or kept documents (by id).
     Segment(Arc<Segment>),
-    /// A site's table, with the site's length bytes (by the model's number).
+    /// A pack site's parts a query fetched, numbered as its summary (the model's first
+    /// documents), with the site's length bytes; it must come first.
     Site {
-        /// The table.
-        table: Arc<Table>,
+        /// The parts of its index.
+        tables: Vec<Arc<Table>>,
         /// Every document's length byte.
         norms: Arc<Vec<u8>>,
     },
@@ -66,7 +107,7 @@ impl Index {
         for s in sources {
             match s {
                 Source::Segment(seg) => {
-                    let map = seg
+                    let ids = seg
                         .docs
                         .iter()
                         .map(|d| match corr.index_of(&d.id) {
@@ -78,23 +119,35 @@ impl Index {
                         })
                         .collect();
                     parts.push(Part {
-                        table: Arc::new(seg.table.clone()),
-                        map,
+                        tables: vec![Arc::new(seg.table.clone())],
+                        map: DocMap::Ids(ids),
                     });
                 }
-                Source::Site { table, norms: site } => {
-                    let map = (0..site.len().min(n) as u32)
-                        .map(|g| {
-                            if present.insert(g) {
-                                norms[g as usize] = site[g as usize];
-                                g
-                            } else {
-                                NONE
-                            }
-                        })
-                        .collect();
+                Source::Site {
+                    tables,
+                    norms: site,
+                } => {
+                    let m = site.len().min(n) as u32;
+                    let map = if present.is_empty() {
+                        present.insert_range(0..m);
+                        norms[..m as usize].copy_from_slice(&site[..m as usize]);
+                        DocMap::Same { n: m }
+                    } else {
+                        DocMap::Ids(
+                            (0..m)
+                                .map(|g| {
+                                    if present.insert(g) {
+                                        norms[g as usize] = site[g as usize];
+                                        g
+                                    } else {
+                                        NONE
+                                    }
+                                })
+                                .collect(),
+                        )
+                    };
                     parts.push(Part {
-                        table: table.clone(),
+                        tables: tables.clone(),
                         map,
                     });
                 }
@@ -131,8 +184,10 @@ impl Index {
     pub fn suggest(&self, prefix: &str, n: usize) -> Vec<(String, u32)> {
         let mut all: std::collections::BTreeMap<String, u32> = Default::default();
         for p in &self.parts {
-            for (t, df) in p.table.suggest(prefix, 200) {
-                *all.entry(t).or_default() += df;
+            for table in &p.tables {
+                for (t, df) in table.suggest(prefix, 200) {
+                    *all.entry(t).or_default() += df;
+                }
             }
         }
         let mut v: Vec<(String, u32)> = all.into_iter().collect();
@@ -380,18 +435,12 @@ impl Run<'_> {
         let mut weights: std::collections::HashMap<u32, f32> = Default::default();
         for part in &self.index.parts {
             let lists = match lookup {
-                Lookup::Term(t) => part.table.get(t)?.into_iter().collect(),
-                Lookup::Prefix(p) => part
-                    .table
-                    .prefixed(p)?
-                    .into_iter()
-                    .map(|(_, l)| l)
-                    .collect(),
+                Lookup::Term(t) => part.get(t)?.into_iter().collect(),
+                Lookup::Prefix(p) => part.prefixed(p)?,
             };
-            let lists: Vec<crate::table::Postings<'_>> = lists;
             for postings in lists {
                 for p in postings.docs()?.list {
-                    let g = part.map.get(p.doc as usize).copied().unwrap_or(NONE);
+                    let g = part.map.get(p.doc);
                     if g == NONE {
                         continue;
                     }
@@ -422,7 +471,7 @@ impl Run<'_> {
         for part in &self.index.parts {
             let mut lists = Vec::with_capacity(terms.len());
             for t in terms {
-                match part.table.get(t)? {
+                match part.get(t)? {
                     Some(p) => lists.push(p),
                     None => break,
                 }
@@ -453,7 +502,7 @@ impl Run<'_> {
                     .collect();
                 cand.retain(|c| have.contains(c));
             }
-            cand.retain(|&c| part.map.get(c as usize).is_some_and(|&g| g != NONE));
+            cand.retain(|&c| part.map.get(c) != NONE);
             if cand.is_empty() {
                 continue;
             }
@@ -491,7 +540,7 @@ impl Run<'_> {
                     wtf += WEIGHTS[f as usize] * n as f32;
                 }
                 if wtf > 0.0 {
-                    let g = part.map[c as usize];
+                    let g = part.map.get(c);
                     set.insert(g);
                     m.push((g, wtf));
                 }

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use letterbook_core::model::Document;
 
 use crate::norm;
-use crate::passages::{passages, Field};
+use crate::passages::{passages, Field, Passage};
 use crate::table::{Table, TermWriter};
 use crate::tokens::Tokenizer;
 use crate::varint::{self, Damaged, Reader};
@@ -56,13 +56,23 @@ pub struct SegmentBuilder {
 
 /// Every word of a document with its field and position: what the builder indexes, and
 /// what a test's plain reading compares with. `f` gets (field, position, start and end in
-/// the passage, the passage's index, the word's terms).
+/// the passage, the passage's index, the word's terms). Returns the passages.
 pub fn for_each_word(
     tok: &mut Tokenizer,
     doc: &Document,
-    mut f: impl FnMut(Field, u32, usize, usize, usize, &mut dyn Iterator<Item = &str>),
-) -> Vec<crate::passages::Passage> {
+    f: impl FnMut(Field, u32, usize, usize, usize, &mut dyn Iterator<Item = &str>),
+) -> Vec<Passage> {
     let ps = passages(doc);
+    words_in(tok, &ps, f);
+    ps
+}
+
+/// [`for_each_word`] over passages already read (a site's text, fetched).
+pub fn words_in(
+    tok: &mut Tokenizer,
+    ps: &[Passage],
+    mut f: impl FnMut(Field, u32, usize, usize, usize, &mut dyn Iterator<Item = &str>),
+) {
     let mut field = None;
     let mut pos: u32 = 0;
     for (pi, p) in ps.iter().enumerate() {
@@ -77,7 +87,6 @@ pub fn for_each_word(
             pos += 1;
         });
     }
-    ps
 }
 
 impl SegmentBuilder {

@@ -6,7 +6,7 @@ use letterbook_core::model::{Document, Region};
 
 use crate::passages::{Field, Passage};
 use crate::query::{Node, Query};
-use crate::segment::for_each_word;
+use crate::segment::words_in;
 use crate::tokens::Tokenizer;
 
 /// A hit: a span of one passage's text.
@@ -23,6 +23,15 @@ pub struct Mark {
 /// A document's passages and every hit of the query's words (not the excluded ones) in
 /// them, in reading order.
 pub fn marks(doc: &Document, query: &Query) -> (Vec<Passage>, Vec<Mark>) {
+    let passages = crate::passages::passages(doc);
+    let marks = marks_in(&passages, query);
+    (passages, marks)
+}
+
+/// Every hit of the query's words in `passages` (a document's, in order, as
+/// [`crate::passages::passages`] reads them; or some of them, in order, as a site's text
+/// files keep them).
+pub fn marks_in(passages: &[Passage], query: &Query) -> Vec<Mark> {
     struct W {
         field: Field,
         pos: u32,
@@ -33,9 +42,9 @@ pub fn marks(doc: &Document, query: &Query) -> (Vec<Passage>, Vec<Mark>) {
     }
     let nodes = query.positive_text();
     let mut words: Vec<W> = Vec::new();
-    let passages = for_each_word(
+    words_in(
         &mut Tokenizer::new(),
-        doc,
+        passages,
         |field, pos, start, end, passage, terms| {
             words.push(W {
                 field,
@@ -100,7 +109,7 @@ pub fn marks(doc: &Document, query: &Query) -> (Vec<Passage>, Vec<Mark>) {
             _ => merged.push(m),
         }
     }
-    (passages, merged)
+    merged
 }
 
 /// A few lines of a document around its hits.
@@ -144,20 +153,35 @@ impl Snippet {
 }
 
 /// The snippet of `doc` for `query`, about `width` characters: the passage with the most
-/// different hits (the text before the notes, the notes before the heading, which a result
-/// shows anyway), around its first hits. `None` when the query has no hit to show (a
-/// filter only, or words only the correspondents hold): the caller shows the opening.
+/// different hits (the text before the notes, the notes before the source note; never the
+/// heading, which a result shows with its own marks), around its first hits. `None` when
+/// the query has no hit to show there (a filter only, words only the heading or the
+/// correspondents hold): the caller shows the [`opening`].
 pub fn snippet(doc: &Document, query: &Query, width: usize) -> Option<Snippet> {
-    let (passages, marks) = marks(doc, query);
-    let shown = |f: Field| !matches!(f, Field::From | Field::To);
+    let passages = crate::passages::passages(doc);
+    snippet_in(&passages, &|f| note_label(doc, f), query, width)
+}
+
+fn note_label(doc: &Document, f: usize) -> Option<String> {
+    doc.footnotes.get(f).map(|n| n.n.clone())
+}
+
+/// [`snippet`] over passages (a site's text); `note` gives footnote `f`'s printed label.
+pub fn snippet_in(
+    passages: &[Passage],
+    note: &dyn Fn(usize) -> Option<String>,
+    query: &Query,
+    width: usize,
+) -> Option<Snippet> {
+    let marks = marks_in(passages, query);
     let rank = |f: Field| match f {
-        Field::Body => 0,
-        Field::Notes => 1,
-        Field::Source => 2,
-        _ => 3,
+        Field::Body => Some(0),
+        Field::Notes => Some(1),
+        Field::Source => Some(2),
+        _ => None,
     };
     let best = (0..passages.len())
-        .filter(|&p| shown(passages[p].field))
+        .filter(|&p| rank(passages[p].field).is_some())
         .filter_map(|p| {
             let ms: Vec<&Mark> = marks.iter().filter(|m| m.passage == p).collect();
             if ms.is_empty() {
@@ -182,17 +206,36 @@ pub fn snippet(doc: &Document, query: &Query, width: usize) -> Option<Snippet> {
         })?;
     let p = &passages[best.0];
     let ms: Vec<&Mark> = marks.iter().filter(|m| m.passage == best.0).collect();
-    Some(cut(doc, p, &ms, width))
+    Some(cut(note, p, &ms, width))
 }
 
 /// The opening of a document's text (for a result with no hit to show).
 pub fn opening(doc: &Document, width: usize) -> Option<Snippet> {
-    let passages = crate::passages::passages(doc);
-    let p = passages.iter().find(|p| p.field == Field::Body)?;
-    Some(cut(doc, p, &[], width))
+    opening_in(&crate::passages::passages(doc), width)
 }
 
-fn cut(doc: &Document, p: &Passage, ms: &[&Mark], width: usize) -> Snippet {
+/// [`opening`] over passages (a site's text).
+pub fn opening_in(passages: &[Passage], width: usize) -> Option<Snippet> {
+    let p = passages.iter().find(|p| p.field == Field::Body)?;
+    Some(cut(&|_| None, p, &[], width))
+}
+
+/// The hits of the query's heading words in a heading (`in:heading` and unrestricted
+/// words; a result list marks them in the heading it shows).
+pub fn heading_marks(heading: &str, query: &Query) -> Vec<(usize, usize)> {
+    let p = Passage {
+        field: Field::Heading,
+        region: Some(Region::Head),
+        text: heading.to_string(),
+        runs: Vec::new(),
+    };
+    marks_in(std::slice::from_ref(&p), query)
+        .into_iter()
+        .map(|m| (m.start, m.end))
+        .collect()
+}
+
+fn cut(note: &dyn Fn(usize) -> Option<String>, p: &Passage, ms: &[&Mark], width: usize) -> Snippet {
     let text = &p.text;
     let first = ms.first().map_or(0, |m| m.start);
     // Start a little before the first hit, at a word.
@@ -233,7 +276,7 @@ fn cut(doc: &Document, p: &Passage, ms: &[&Mark], width: usize) -> Snippet {
         pieces.push((text[at..end].to_string(), false));
     }
     let note = match p.region {
-        Some(Region::Footnote(f)) => doc.footnotes.get(f).map(|n| n.n.clone()),
+        Some(Region::Footnote(f)) => note(f),
         _ => None,
     };
     Snippet {

@@ -195,6 +195,16 @@ impl Table {
         self.terms.as_fst().as_bytes().len() + self.blob.len()
     }
 
+    /// Its terms, each to its postings' offset (to merge tables).
+    pub(crate) fn map(&self) -> &fst::Map<Vec<u8>> {
+        &self.terms
+    }
+
+    /// The postings at `offset` (a value of [`Table::map`]).
+    pub(crate) fn postings_at(&self, offset: u64) -> Result<Postings<'_>, Damaged> {
+        self.at(offset)
+    }
+
     /// The postings of `term`.
     pub fn get(&self, term: &str) -> Result<Option<Postings<'_>>, Damaged> {
         match self.terms.get(term) {

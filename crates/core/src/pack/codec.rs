@@ -47,6 +47,11 @@ pub struct Record {
     /// The line where the file ended before the volume did (`OpenVolume::ends_early`).
     #[serde(default)]
     pub ends_early: Option<u32>,
+    /// The search index of its documents (a `letterbook-search` segment: opaque here),
+    /// kept with them so that a visit does not build it again. Absent in records written
+    /// before search, and in a site's packs (the site has its own index).
+    #[serde(default, with = "serde_bytes")]
+    pub index: Option<Vec<u8>>,
 }
 
 /// A record's parts as the app holds them (documents shared with its collection), to
@@ -63,6 +68,8 @@ pub struct Parts<'a, D> {
     pub errors: &'a [String],
     /// As [`Record::ends_early`].
     pub ends_early: Option<u32>,
+    /// As [`Record::index`].
+    pub index: Option<&'a [u8]>,
 }
 
 impl<D: Borrow<Document>> Serialize for Parts<'_, D> {
@@ -75,12 +82,13 @@ impl<D: Borrow<Document>> Serialize for Parts<'_, D> {
             }
         }
         // The field names and order of `Record`: one encoding for both.
-        let mut st = s.serialize_struct("Record", 5)?;
+        let mut st = s.serialize_struct("Record", 6)?;
         st.serialize_field("volume", &self.volume)?;
         st.serialize_field("documents", &Docs(self.documents))?;
         st.serialize_field("file", self.file)?;
         st.serialize_field("errors", self.errors)?;
         st.serialize_field("ends_early", &self.ends_early)?;
+        st.serialize_field("index", &self.index.map(serde_bytes::Bytes::new))?;
         st.end()
     }
 }
@@ -131,6 +139,7 @@ impl Record {
             file: &self.file,
             errors: &self.errors,
             ends_early: self.ends_early,
+            index: self.index.as_deref(),
         }
     }
 }
@@ -167,8 +176,9 @@ const CODEC_LZ4: u8 = 0;
 const CODEC_ZSTD: u8 = 1;
 
 /// Frames serialized `model`: magic, format, codec, length and CRC-32 of the compressed
-/// payload.
-pub(crate) fn frame(magic: &[u8; 4], model: &[u8], codec: Codec) -> Vec<u8> {
+/// payload. Every file a pack site serves is framed so (records, the summary, the search
+/// index's parts), each kind with its own magic.
+pub fn frame(magic: &[u8; 4], model: &[u8], codec: Codec) -> Vec<u8> {
     let (tag, payload) = match codec {
         Codec::Lz4 => (CODEC_LZ4, lz4_flex::block::compress_prepend_size(model)),
         // Compressing a buffer in memory fails only on a level out of range, which the
@@ -202,7 +212,7 @@ pub fn decode(bytes: &[u8]) -> Result<Record, RecordError> {
 }
 
 /// The serialized model inside a frame of `magic`, checked and decompressed.
-pub(crate) fn unframe(magic: &[u8; 4], bytes: &[u8]) -> Result<Vec<u8>, RecordError> {
+pub fn unframe(magic: &[u8; 4], bytes: &[u8]) -> Result<Vec<u8>, RecordError> {
     if bytes.len() < 6 || &bytes[..4] != magic {
         return Err(RecordError::NotARecord);
     }
@@ -312,11 +322,38 @@ mod tests {
     }
 
     #[test]
+    fn a_record_written_before_search_reads_without_an_index() {
+        // The record as format 2 wrote it before the index was kept beside the model.
+        #[derive(Serialize)]
+        struct Before<'a> {
+            volume: Option<&'a Volume>,
+            documents: &'a [Document],
+            file: &'a str,
+            errors: &'a [String],
+            ends_early: Option<u32>,
+        }
+        let r = sample();
+        let model = rmp_serde::to_vec_named(&Before {
+            volume: r.volume.as_ref(),
+            documents: &r.documents,
+            file: &r.file,
+            errors: &r.errors,
+            ends_early: r.ends_early,
+        })
+        .unwrap();
+        let old = frame(MAGIC, &model, Codec::Lz4);
+        let back = decode(&old).unwrap();
+        assert_eq!(back.index, None);
+        assert_eq!(back, r);
+    }
+
+    #[test]
     fn parts_shared_with_a_collection_encode_as_their_record() {
         let mut r = sample();
         r.file = "x.xml".into();
         r.errors = vec!["x.xml:3:1: a slip".into()];
         r.ends_early = Some(3);
+        r.index = Some(vec![0, 1, 2, 255, 128]);
         let shared: Vec<std::sync::Arc<Document>> = r
             .documents
             .iter()
@@ -329,6 +366,7 @@ mod tests {
             file: &r.file,
             errors: &r.errors,
             ends_early: r.ends_early,
+            index: r.index.as_deref(),
         });
         assert_eq!(bytes, encode(&r));
         assert_eq!(decode(&bytes).unwrap(), r);

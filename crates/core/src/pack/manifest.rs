@@ -25,6 +25,10 @@ pub struct Manifest {
     pub volumes: Vec<PackedVolume>,
     /// The correspondence model over every document (`summary/<hash>.lbs`).
     pub summary: PackFile,
+    /// The search index's table of contents (`search/<hash>.lbx`), which names its other
+    /// files; absent for a site packed before search.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<PackFile>,
 }
 
 /// One volume (or page text) of a pack site.
@@ -122,7 +126,8 @@ impl Manifest {
             .volumes
             .iter()
             .map(|v| &v.pack.path)
-            .chain([&m.summary.path]);
+            .chain([&m.summary.path])
+            .chain(m.search.as_ref().map(|s| &s.path));
         for p in paths {
             if !is_site_path(p) {
                 return Err(ManifestError::Invalid(format!(

@@ -49,6 +49,7 @@ impl Record {
             file: file.to_string(),
             ends_early: crate::collection::ends_early(&finished.errors),
             errors,
+            index: None,
         })
     }
 
