@@ -11,9 +11,11 @@ use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
 use crate::routes::volume::{PagePage, VolumePage};
+use crate::search::field::SearchField;
+use crate::search::SearchPage;
 use crate::state::Library;
 use crate::timeline::TimelinePage;
-use crate::urls::{LIBRARY, TIMELINE};
+use crate::urls::{LIBRARY, SEARCH, TIMELINE};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,7 +40,9 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                 <nav class="app-nav" aria-label="Main">
                     <A href=LIBRARY exact=true>"Library"</A>
                     <A href=TIMELINE>"Timeline"</A>
+                    <A href=SEARCH>"Search"</A>
                 </nav>
+                <SearchField/>
                 <span class="tagline">"Foreign Relations of the United States, read closely"</span>
             </header>
             <main id="main" tabindex="-1">
@@ -47,6 +51,7 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                     <Route path=path!("/read/:id") view=ReaderPage/>
                     <Route path=path!("/volume/:vol") view=VolumePage/>
                     <Route path=path!("/timeline") view=TimelinePage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/volume/:vol/page/:page") view=PagePage/>
                 </Routes>
             </main>

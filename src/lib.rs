@@ -4,11 +4,14 @@
 pub mod app;
 pub mod arc_eq;
 pub mod components;
+pub mod finder;
 pub mod focus;
+pub mod indexed;
 pub mod loader;
 pub mod net;
 pub mod register;
 pub mod routes;
+pub mod search;
 pub mod shelf;
 pub mod site;
 pub mod state;

@@ -88,6 +88,17 @@ impl Shelf {
                 .is_some_and(|i| i.state == Keeping::Kept { open: false })
     }
 
+    /// How many kept entries are still being opened again (`None` while the store itself
+    /// is being opened).
+    pub fn still_opening(&self) -> Option<usize> {
+        (self.status != Status::Opening).then(|| {
+            self.items
+                .iter()
+                .filter(|i| i.state == Keeping::Kept { open: false })
+                .count()
+        })
+    }
+
     /// Bytes of everything kept.
     pub fn kept_bytes(&self) -> f64 {
         self.items
@@ -128,7 +139,9 @@ impl Shelf {
 /// The collection the app's own site serves (`collection.json` beside the app), if any.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Site {
-    /// Not asked yet, or asked and there is none: nothing to show.
+    /// Being asked (`collection.json` fetched): nothing to show yet.
+    Asking,
+    /// Not asked, or there is none: nothing to show.
     #[default]
     None,
     Ready(SiteCollection),
@@ -142,6 +155,8 @@ pub struct SiteCollection {
     pub title: String,
     pub documents: u64,
     pub volumes: Vec<SiteVolume>,
+    /// Its search index's table of contents, when it was packed with one.
+    pub search: Option<letterbook_core::pack::PackFile>,
 }
 
 /// One volume of the site, and where its pack stands.
@@ -178,6 +193,19 @@ impl Site {
         match self {
             Site::Ready(c) => c.volumes.iter().map(|v| v.entry.id.clone()).collect(),
             _ => Default::default(),
+        }
+    }
+
+    /// Whether the site serves a collection.
+    pub fn is_ready(&self) -> bool {
+        matches!(self, Site::Ready(_))
+    }
+
+    /// The site's search index, when it has one.
+    pub fn search_file(&self) -> Option<letterbook_core::pack::PackFile> {
+        match self {
+            Site::Ready(c) => c.search.clone(),
+            _ => None,
         }
     }
 

@@ -22,14 +22,16 @@ const MANIFEST: &str = "/collection.json";
 
 /// Looks for the site's collection once, at the start of a visit.
 pub fn discover(lib: Library) {
+    lib.site.set(Site::Asking);
     spawn_local(async move {
         match manifest().await {
-            Ok(None) => {}
+            Ok(None) => lib.site.set(Site::None),
             Ok(Some(m)) => {
                 let summary = m.summary.clone();
                 lib.site.set(Site::Ready(SiteCollection {
                     title: m.title,
                     documents: m.documents,
+                    search: m.search,
                     volumes: m
                         .volumes
                         .into_iter()
@@ -85,7 +87,7 @@ async fn fetch_summary(file: &PackFile) -> Result<Model, String> {
             resp.status()
         ));
     }
-    let bytes = body(&resp, &url, file.bytes, |_| {}).await?;
+    let bytes = read_body(&resp, &url, file.bytes, |_| {}).await?;
     if bytes.len() as u64 != file.bytes || sha256_hex(&bytes) != file.sha256 {
         return Err(format!(
             "{url} does not match collection.json: the site is being updated, or the file is damaged"
@@ -121,13 +123,13 @@ async fn manifest() -> Result<Option<Manifest>, String> {
     if kind.contains("html") {
         return Ok(None);
     }
-    let bytes = body(&resp, MANIFEST, 0, |_| {}).await?;
+    let bytes = read_body(&resp, MANIFEST, 0, |_| {}).await?;
     Manifest::parse(&bytes).map(Some).map_err(|e| e.to_string())
 }
 
 /// A response's body, read in chunks so that `progress` (0.0 … 1.0 of `expected`
-/// bytes) can be shown.
-async fn body(
+/// bytes) can be shown; more than `expected` (when not 0) is an error.
+pub(crate) async fn read_body(
     resp: &web_sys::Response,
     url: &str,
     expected: u64,
@@ -243,7 +245,7 @@ async fn fetch_pack(
             resp.status()
         ));
     }
-    let bytes = body(&resp, &url, entry.pack.bytes, progress).await?;
+    let bytes = read_body(&resp, &url, entry.pack.bytes, progress).await?;
     if bytes.len() as u64 != entry.pack.bytes || sha256_hex(&bytes) != entry.pack.sha256 {
         return Err(format!(
             "{url} does not match collection.json ({} bytes where it lists {}, or another hash): the site is being updated, or the file is damaged",

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use letterbook_core::correspondence::Correspondence;
-use letterbook_core::timeline;
 use letterbook_core::{
     parse_any, parse_text, Collection, Document, Entities, Entry, Named, Parsed, Resolved, Volume,
     VolumeStats,
@@ -64,25 +63,14 @@ impl LoadState {
     }
 }
 
-/// The correspondence model of everything open, and the timeline's search haystack.
+/// The correspondence model of everything open.
 pub struct Built {
     pub corr: Correspondence,
-    /// Folded headings, made when the timeline is first searched (for a whole series,
-    /// folding 300,000 headings is more than drawing them).
-    titles: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Built {
     pub fn new(corr: Correspondence) -> Self {
-        Built {
-            corr,
-            titles: Default::default(),
-        }
-    }
-
-    /// The folded headings, by document index.
-    pub fn titles(&self) -> &[String] {
-        self.titles.get_or_init(|| timeline::titles(&self.corr))
+        Built { corr }
     }
 }
 
@@ -162,6 +150,8 @@ pub struct Library {
     /// at every tick of a download.
     site_ids: Memo<std::collections::HashSet<String>>,
     next_key: StoredValue<u32>,
+    /// Search: what is indexed (written by the loader, the store and the finder).
+    pub indexed: crate::indexed::Indexed,
 }
 
 impl Library {
@@ -189,8 +179,14 @@ impl Library {
     }
 
     /// The record of open volume or loose document `id`, encoded from the documents the
-    /// collection holds (no copy of the model); `None` if it is not open.
+    /// collection holds (no copy of the model), with its search index when it has one;
+    /// `None` if it is not open.
     pub fn encode(&self, id: &str) -> Option<Vec<u8>> {
+        self.encode_with(id, None)
+    }
+
+    /// [`Library::encode`] with search index bytes `index`.
+    pub fn encode_with(&self, id: &str, index: Option<&[u8]>) -> Option<Vec<u8>> {
         use letterbook_core::pack::{encode_parts, Parts};
         self.coll.with_untracked(|c| {
             if let Some(v) = c.volume(id) {
@@ -206,7 +202,7 @@ impl Library {
                     file: &v.file,
                     errors: &v.errors,
                     ends_early: v.ends_early,
-                    index: None,
+                    index,
                 }));
             }
             let doc = c.get(id)?;
@@ -216,7 +212,7 @@ impl Library {
                 file: "",
                 errors: &[],
                 ends_early: None,
-                index: None,
+                index,
             }))
         })
     }
@@ -238,6 +234,7 @@ impl Library {
         self.coll.update(|c| {
             c.remove_volume(id);
         });
+        self.indexed.remove(id);
     }
 
     /// Puts away a document that belongs to no open volume.
@@ -245,6 +242,7 @@ impl Library {
         self.coll.update(|c| {
             c.remove_document(id);
         });
+        self.indexed.remove(id);
     }
 
     /// A library with nothing open.
@@ -310,6 +308,7 @@ impl Library {
             summary,
             site_ids: Memo::new(move |_| site.with(|s| s.ids())),
             next_key: StoredValue::new(0),
+            indexed: crate::indexed::Indexed::new(),
         }
     }
 
@@ -370,6 +369,15 @@ impl Library {
 
     pub fn volumes(&self) -> Vec<Arc<OpenVolume>> {
         self.coll.with(|c| c.volumes().to_vec())
+    }
+
+    pub fn volumes_untracked(&self) -> Vec<Arc<OpenVolume>> {
+        self.coll.with_untracked(|c| c.volumes().to_vec())
+    }
+
+    pub fn loose_documents_untracked(&self) -> Vec<Arc<Document>> {
+        self.coll
+            .with_untracked(|c| c.loose_documents().cloned().collect())
     }
 
     /// Documents that belong to no open volume (page texts, the sample).

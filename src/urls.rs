@@ -3,8 +3,9 @@
 //! today keeps working when a route changes.
 //!
 //! Routes: `/`, `/volume/frus1934v05`, `/volume/frus1934v05/page/24`,
-//! `/read/frus1934v05-d127` (+ `#fn2`, `#fnref2`, `#pg_24`), `/timeline?…` (the query's
-//! codec is the core's `TimelineQuery`, so it has native tests there).
+//! `/read/frus1934v05-d127` (+ `?q=…` to show a search's hits, + `#fn2`, `#fnref2`,
+//! `#pg_24`), `/timeline?…` and `/search?…` (one query for both: the core's
+//! `TimelineQuery`, whose codec has native tests there).
 
 use letterbook_core::timeline::TimelineQuery;
 use letterbook_core::DocId;
@@ -76,10 +77,17 @@ pub enum Route {
     Volume { id: String, at: Option<Fragment> },
     /// `/volume/:vol/page/:n`: the document where printed page `n` begins.
     VolumePage { id: String, page: String },
-    /// `/read/:id`, perhaps at a fragment.
-    Read { id: String, at: Option<Fragment> },
+    /// `/read/:id`, perhaps at a fragment, perhaps with a search's words (`?q=`) whose
+    /// hits it marks.
+    Read {
+        id: String,
+        at: Option<Fragment>,
+        hits: Option<String>,
+    },
     /// `/timeline` with what the reader chose (lanes, filters, view, selection).
     Timeline(TimelineQuery),
+    /// `/search` with the words and filters (the timeline's query: one model).
+    Search(TimelineQuery),
 }
 
 impl Route {
@@ -111,8 +119,10 @@ impl Route {
             ["read", id] if !id.is_empty() => Some(Route::Read {
                 id: id.to_string(),
                 at,
+                hits: Some(TimelineQuery::parse(query).text).filter(|q| !q.trim().is_empty()),
             }),
             ["timeline"] => Some(Route::Timeline(TimelineQuery::parse(query))),
+            ["search"] => Some(Route::Search(TimelineQuery::parse(query))),
             _ => None,
         }
     }
@@ -127,10 +137,26 @@ impl Route {
             Route::Library => LIBRARY.to_string(),
             Route::Volume { id, at } => with(format!("/volume/{id}"), at),
             Route::VolumePage { id, page } => format!("/volume/{id}/page/{page}"),
-            Route::Read { id, at } => with(format!("/read/{id}"), at),
+            Route::Read { id, at, hits } => {
+                let words = TimelineQuery {
+                    text: hits.clone().unwrap_or_default(),
+                    ..Default::default()
+                }
+                .format();
+                let q = if words.is_empty() {
+                    String::new()
+                } else {
+                    format!("?{words}")
+                };
+                with(format!("/read/{id}{q}"), at)
+            }
             Route::Timeline(q) => match q.format() {
                 query if query.is_empty() => TIMELINE.to_string(),
                 query => format!("{TIMELINE}?{query}"),
+            },
+            Route::Search(q) => match q.format() {
+                query if query.is_empty() => SEARCH.to_string(),
+                query => format!("{SEARCH}?{query}"),
             },
         }
     }
@@ -141,6 +167,33 @@ pub const LIBRARY: &str = "/";
 
 /// The timeline's path (the router's and the URL mirror's).
 pub const TIMELINE: &str = "/timeline";
+
+/// Search's path.
+pub const SEARCH: &str = "/search";
+
+/// Search for the reader's query.
+pub fn search_href(q: &TimelineQuery) -> String {
+    Route::Search(q.clone()).href()
+}
+
+/// The timeline over the reader's query (its words and filters; no view, no selection).
+pub fn timeline_href_of(q: &TimelineQuery) -> String {
+    Route::Timeline(TimelineQuery {
+        sort: q.sort.clone(),
+        ..q.clone()
+    })
+    .href()
+}
+
+/// A document with a search's hits marked (`/read/<id>?q=…`).
+pub fn hits_href(id: &str, words: &str) -> String {
+    Route::Read {
+        id: id.to_string(),
+        at: None,
+        hits: Some(words.to_string()).filter(|w| !w.trim().is_empty()),
+    }
+    .href()
+}
 
 /// The timeline with one document selected (and centred): the reader's way there.
 pub fn timeline_href_for(id: &str) -> String {
@@ -156,6 +209,7 @@ pub fn doc_href(id: &str, page: Option<&str>) -> String {
     Route::Read {
         id: id.to_string(),
         at: page.map(|p| Fragment::Page(p.to_string())),
+        hits: None,
     }
     .href()
 }
@@ -212,6 +266,10 @@ mod tests {
             "/timeline?from=1981-07-11&to=1981-07-31",
             "/timeline?lane=volume",
             "/timeline?view=list",
+            "/search?q=treaty",
+            "/search?kind=telegram&q=%22secretary%20of%20state%22&sender=hull%7Cc&sort=date",
+            "/read/frus1934v05-d127?q=silver",
+            "/read/frus1934v05-d127?q=%22the%20treaty%22#fn2",
         ] {
             let r = Route::parse(url).unwrap_or_else(|| panic!("{url}"));
             assert_eq!(r.href(), url);
@@ -220,7 +278,8 @@ mod tests {
             Route::parse("/read/frus1934v05-d127#fn2"),
             Some(Route::Read {
                 id: "frus1934v05-d127".into(),
-                at: Some(Fragment::Note(2))
+                at: Some(Fragment::Note(2)),
+                hits: None,
             })
         );
         assert_eq!(
@@ -252,5 +311,10 @@ mod tests {
             "/read/frus1934v05-d20#pg_24"
         );
         assert_eq!(volume_href("frus1934v05"), "/volume/frus1934v05");
+        assert_eq!(
+            hits_href("frus1934v05-d1", "co-operation"),
+            "/read/frus1934v05-d1?q=co-operation"
+        );
+        assert_eq!(hits_href("frus1934v05-d1", "  "), "/read/frus1934v05-d1");
     }
 }

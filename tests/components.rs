@@ -14,13 +14,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{choose_file, doc, el, mount_app_at, press_on, push_path, settle, wait_for};
-
-fn text(selector: &str) -> String {
-    el(selector)
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
-}
+use common::{choose_file, doc, el, mount_app_at, press_on, push_path, settle, text, wait_for};
 
 fn active_id() -> String {
     doc().active_element().map(|e| e.id()).unwrap_or_default()

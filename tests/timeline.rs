@@ -41,6 +41,16 @@ async fn app_with_excerpt(path: &str) -> impl Drop {
 async fn go(path: &str) {
     push_path(path);
     wait_for("#tl-title").await;
+    // Words are searched for first.
+    for _ in 0..200 {
+        if el("#tl-count")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t != "Searching…")
+        {
+            break;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
     // The chart draws on the next animation frames.
     for _ in 0..100 {
         if el(".tl-tick").is_some() || el(".tl-list").is_some() {
@@ -176,10 +186,18 @@ async fn filters_combine() {
     assert_eq!(n(&count_text()), 2, "{}", count_text());
     go("/timeline?person=gromyko&kind=telegram").await;
     assert_eq!(n(&count_text()), 1, "{}", count_text());
-    go("/timeline?person=gromyko&kind=telegram&q=department").await;
+    // The words are search's: in the heading, or anywhere.
+    go("/timeline?person=gromyko&kind=telegram&q=in%3Aheading%20department").await;
     assert_eq!(n(&count_text()), 1, "{}", count_text());
-    go("/timeline?person=gromyko&kind=telegram&q=letter").await;
+    go("/timeline?person=gromyko&kind=telegram&q=in%3Aheading%20letter").await;
     assert_eq!(n(&count_text()), 0, "{}", count_text());
+    go("/timeline?person=gromyko&kind=telegram&q=letter").await;
+    assert_eq!(
+        n(&count_text()),
+        1,
+        "the telegram carries a letter: {}",
+        count_text()
+    );
     go("/timeline?from=1981-07-11&to=1981-07-31").await;
     assert_eq!(
         n(&count_text()),

@@ -87,8 +87,7 @@ pub fn items(copies: u32) -> js_sys::Array {
     let refs: Vec<&Document> = docs.iter().collect();
     // As the mounted app sees them: documents only (no persons lists).
     let c = Correspondence::build(&refs, &[]);
-    let titles = timeline::titles(&c);
-    let sel = timeline::select(&c, &Default::default(), &titles);
+    let sel = timeline::select(&c, &Default::default(), None);
     let lanes = timeline::lanes(&c, &sel, LaneMode::Pair, 12, &|v| v.to_string());
     let flat = js_sys::Float64Array::new_with_length((sel.placed.len() * 2) as u32);
     let mut k = 0;

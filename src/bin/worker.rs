@@ -1,7 +1,8 @@
 //! The file worker (Trunk `data-type="worker"`): a dropped or chosen file is parsed, its
-//! documents held against the register of office-holders, and its record encoded here, off
-//! the page's thread, so that the page answers while twenty volumes are read. It uses the
-//! core only (no Leptos: a small module).
+//! documents held against the register of office-holders, indexed for search, and its
+//! record (the index inside) encoded here, off the page's thread, so that the page answers
+//! while twenty volumes are read. It uses the core and search only (no Leptos: a small
+//! module).
 //!
 //! Messages, in: `{id, name, bytes: ArrayBuffer}` (transferred), one file at a time. Out:
 //! `{type: "ready"}` once, before any work (a message sent before the module ran would be
@@ -15,6 +16,7 @@ use letterbook_core::pack::{self, Record};
 use letterbook_core::register::{table, tenure_check, Register};
 use letterbook_core::tei::Step;
 use letterbook_core::{check_size, Format};
+use letterbook_search::SegmentBuilder;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,6 +26,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 const EVENTS_PER_STEP: usize = 5_000;
 /// At most this often a progress message (ms).
 const PROGRESS_MS: f64 = 50.0;
+/// The share of a file's progress that is parsing; the rest is indexing.
+const PARSING: f64 = 0.7;
 /// Where the build puts the register (as the page fetches it).
 const REGISTER: &str = "/register.tsv";
 
@@ -120,7 +124,19 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue, register: Option<&
             );
         }
     };
-    match read(&name, &bytes, register, progress) {
+    let mut progress = progress;
+    let read = read(&name, &bytes, register, |p| progress(p * PARSING)).map(|mut record| {
+        // Indexed a document at a time, the progress told as it goes.
+        let mut index = SegmentBuilder::new();
+        let n = record.documents.len().max(1) as f64;
+        for (k, d) in record.documents.iter().enumerate() {
+            index.add(d);
+            progress(PARSING + (1.0 - PARSING) * (k + 1) as f64 / n);
+        }
+        record.index = Some(index.finish().to_bytes());
+        record
+    });
+    match read {
         Ok(record) => {
             let encoded = pack::encode(&record);
             let out = Uint8Array::from(&encoded[..]).buffer();

@@ -11,7 +11,8 @@ use letterbook_core::{
 };
 use wasm_bindgen::JsCast;
 
-use crate::components::inline::{inlines_view, InlineCtx, SpanRegistry};
+use crate::components::hits::HitBar;
+use crate::components::inline::{inlines_view, Hits, InlineCtx, SpanRegistry};
 use crate::components::notes::{note_body, FootnoteList};
 use crate::components::people::{entity_body, PeoplePanel};
 use crate::components::popover::{Pop, Popover, PopoverShell};
@@ -75,14 +76,22 @@ fn follow_fragment(notes: Popover, fragment: &str, doc: &Document) {
     }
 }
 
+/// One document; with `words`, a search's hits are marked and the hit bar goes to them.
 #[component]
-pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
+pub fn DocumentView(doc: Arc<Document>, #[prop(optional)] words: Option<String>) -> impl IntoView {
     let lib = expect_context::<Library>();
     let notes = Popover::new();
     provide_context(notes);
     let spans = SpanRegistry::new();
     provide_context(spans);
+    let hits = words
+        .as_deref()
+        .map(|w| Arc::new(crate::finder::hits(&doc, w)));
+    provide_context(Hits(RwSignal::new(hits.clone())));
     let ctx = InlineCtx::new(doc.clone(), lib, true);
+    let hit_bar = words.zip(hits).map(|(words, hits)| {
+        view! { <HitBar doc=doc.clone() words=words hits=hits/> }
+    });
     let open_volume = doc.volume.as_deref().and_then(|v| lib.volume_untracked(v));
 
     let location = use_location();
@@ -143,12 +152,9 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         .filter(|b| b.before_head)
         .map(|b| view! { <p class="source-line">{inlines_view(&b.inlines, &ctx)}</p> }.into_any())
         .collect();
-    let body: Vec<Block> = doc
-        .blocks
-        .iter()
-        .filter(|b| !b.before_head)
-        .cloned()
-        .collect();
+    // The document's own blocks, not copies: a search's hits are marked in the text runs
+    // they were found in.
+    let body: Vec<&Block> = doc.blocks.iter().filter(|b| !b.before_head).collect();
     let warnings: Vec<String> = doc
         .diagnostics
         .iter()
@@ -170,6 +176,7 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
         <div class="reader-layout">
         <article class="document" aria-labelledby="doc-title">
             {trail}
+            {hit_bar}
             <header class="doc-header">
                 {volume.map(|v| view! { <p class="doc-volume">{v}</p> })}
                 {leading}
@@ -205,7 +212,7 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
                     })}
                 </dl>
             </header>
-            <div class="doc-body">{blocks_view(&body, &ctx)}</div>
+            <div class="doc-body">{blocks_view(&body, 0, &ctx)}</div>
             <FootnoteList doc=doc.clone()/>
             <ThreadPanel id=doc.id.clone()/>
             {(!warnings.is_empty()).then(|| view! {
@@ -229,27 +236,27 @@ pub fn DocumentView(doc: Arc<Document>) -> impl IntoView {
 }
 
 /// Blocks, with runs of list items, table rows and signature lines grouped, and nested
-/// levels (attachments, embedded messages) set apart.
-pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
+/// levels (attachments, embedded messages) set apart; `depth` is the level these blocks
+/// stand at.
+pub fn blocks_view(blocks: &[&Block], depth: u8, ctx: &InlineCtx) -> Vec<AnyView> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
-        let level = blocks[i].level;
+        let level = blocks[i].level.saturating_sub(depth);
         if level > 0 {
-            let end = i + blocks[i..].iter().take_while(|b| b.level >= level).count();
-            let inner: Vec<Block> = blocks[i..end]
+            let end = i + blocks[i..]
                 .iter()
-                .map(|b| Block {
-                    level: b.level - 1,
-                    ..b.clone()
-                })
-                .collect();
-            out.push(view! { <div class="nested">{blocks_view(&inner, ctx)}</div> }.into_any());
+                .take_while(|b| b.level.saturating_sub(depth) >= level)
+                .count();
+            out.push(
+                view! { <div class="nested">{blocks_view(&blocks[i..end], depth + 1, ctx)}</div> }
+                    .into_any(),
+            );
             i = end;
             continue;
         }
         let kind = blocks[i].kind;
-        let same = |b: &Block, k: BlockKind| b.level == 0 && b.kind == k;
+        let same = |b: &Block, k: BlockKind| b.level <= depth && b.kind == k;
         match kind {
             BlockKind::ListItem
             | BlockKind::Subject
@@ -294,7 +301,7 @@ pub fn blocks_view(blocks: &[Block], ctx: &InlineCtx) -> Vec<AnyView> {
                 i = end;
             }
             _ => {
-                out.push(block_view(&blocks[i], ctx));
+                out.push(block_view(blocks[i], ctx));
                 i += 1;
             }
         }
@@ -332,7 +339,7 @@ fn block_view(b: &Block, ctx: &InlineCtx) -> AnyView {
 }
 
 /// Table rows with cells as a table: spans, figures right-aligned, braces kept.
-fn table_view(rows: &[Block], ctx: &InlineCtx) -> AnyView {
+fn table_view(rows: &[&Block], ctx: &InlineCtx) -> AnyView {
     let bordered = rows.iter().any(|b| b.rend.as_deref() == Some("bordered"));
     view! {
         <div class="table-wrap">

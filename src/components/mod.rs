@@ -1,6 +1,7 @@
 //! Views of documents, built from the core's model.
 
 pub mod document;
+pub mod hits;
 pub mod inline;
 pub mod notes;
 pub mod open_files;

@@ -32,7 +32,7 @@ fn missing_refs(doc: &Document, lib: &Library, index: u32) -> Vec<String> {
 /// The popover's content for footnote `index`.
 pub fn note_body(doc: &Arc<Document>, lib: Library, index: u32) -> Option<PopBody> {
     let note = doc.footnote(index)?;
-    let ctx = InlineCtx::new(doc.clone(), lib, false);
+    let ctx = InlineCtx::new(doc.clone(), lib, false).repeated();
     let body =
         view! { <p class="fn-popover-text">{inlines_view(&note.inlines, &ctx)}</p> }.into_any();
     let title = if note.kind == FootnoteKind::Source {

@@ -1,6 +1,7 @@
-//! "Keyboard shortcuts": every key of the reader and the timeline, in one dialog that `?`
-//! opens anywhere (not while typing) and the footer's button opens too. A native modal
-//! `<dialog>`: it keeps the focus inside, closes on Escape and gives the focus back.
+//! "Keyboard shortcuts": every key of the reader, the timeline and search, in one dialog
+//! that `?` opens anywhere (not while typing) and the footer's button opens too. A native
+//! modal `<dialog>`: it keeps the focus inside, closes on Escape and gives the focus back.
+//! `/` anywhere goes to the search field.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -18,6 +19,19 @@ const READER: &[(&str, &str)] = &[
     (
         "Escape",
         "Close the note; the focus goes back to its marker",
+    ),
+    ("n  N", "After a search: the next / previous hit"),
+];
+const SEARCH: &[(&str, &str)] = &[
+    ("/", "Go to the search field"),
+    ("↑  ↓", "In the field: choose a suggestion (Enter takes it)"),
+    (
+        "Escape",
+        "In the field: close the suggestions, then empty it",
+    ),
+    (
+        "↑  ↓  Home  End",
+        "On a result: the next, previous, first or last",
     ),
 ];
 const TIMELINE: &[(&str, &str)] = &[
@@ -37,7 +51,11 @@ const TIMELINE: &[(&str, &str)] = &[
     ),
     ("Escape", "Back to the chart"),
 ];
-const EVERYWHERE: &[(&str, &str)] = &[("?", "This list"), ("Tab at the top", "“Skip to the text”")];
+const EVERYWHERE: &[(&str, &str)] = &[
+    ("?", "This list"),
+    ("/", "Search"),
+    ("Tab at the top", "“Skip to the text”"),
+];
 
 #[component]
 pub fn Shortcuts() -> impl IntoView {
@@ -50,15 +68,25 @@ pub fn Shortcuts() -> impl IntoView {
         }
     };
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "?"
-            && !ev.ctrl_key()
-            && !ev.meta_key()
-            && !ev.alt_key()
-            && !is_typing()
-            && !modal_open()
-        {
-            ev.prevent_default();
-            open();
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || is_typing() || modal_open() {
+            return;
+        }
+        match ev.key().as_str() {
+            "?" => {
+                ev.prevent_default();
+                open();
+            }
+            // The header's search field, from anywhere.
+            "/" => {
+                ev.prevent_default();
+                if let Some(field) = document()
+                    .get_element_by_id("search-input")
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = field.focus();
+                }
+            }
+            _ => {}
         }
     });
     on_cleanup(move || on_key.remove());
@@ -82,6 +110,7 @@ pub fn Shortcuts() -> impl IntoView {
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
             {table("Reading a document", READER)}
             {table("The timeline", TIMELINE)}
+            {table("Search", SEARCH)}
             {table("Everywhere", EVERYWHERE)}
             <form method="dialog">
                 <button type="submit" class="shortcuts-close" autofocus>"Close"</button>

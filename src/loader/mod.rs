@@ -143,6 +143,7 @@ fn add(
             };
         })
     };
+    let index = record.index.take();
     let Some(volume) = record.volume.take() else {
         let Some(doc) = record.documents.pop() else {
             return fail(format!("{name}: no document in this file"));
@@ -165,6 +166,7 @@ fn add(
             source,
             record: encoded,
         };
+        lib.indexed.add_bytes(&doc.id, index.as_deref());
         lib.add(doc);
         storage::keep(lib, job);
         return done(summary, href, Vec::new());
@@ -210,6 +212,7 @@ fn add(
         source,
         record: encoded,
     };
+    lib.indexed.add_bytes(&open.volume.id, index.as_deref());
     lib.add_volume(open, docs);
     storage::keep(lib, job);
     done(summary, href, errors);

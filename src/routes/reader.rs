@@ -13,8 +13,11 @@ use crate::state::Library;
 #[component]
 pub fn ReaderPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let lib = expect_context::<Library>();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // A search's words (`?q=`): their hits are marked.
+    let words = Memo::new(move |_| query.with(|q| q.get("q")).filter(|w| !w.trim().is_empty()));
     // The view is built again only when this document changes: not when another file
     // joins the library (each kept volume opened again behind a deep link would reset
     // its open note and its scroll).
@@ -22,7 +25,10 @@ pub fn ReaderPage() -> impl IntoView {
     move || {
         let id = id.get();
         if let Some(doc) = doc.get() {
-            return view! { <DocumentView doc=doc.0/> }.into_any();
+            return match words.get() {
+                Some(w) => view! { <DocumentView doc=doc.0 words=w/> }.into_any(),
+                None => view! { <DocumentView doc=doc.0/> }.into_any(),
+            };
         }
         // `frus1934v05-d12` names its volume.
         let parsed = DocId::parse(&id);

@@ -83,6 +83,30 @@ pub fn keep(lib: Library, job: KeepJob) {
     });
 }
 
+/// Keeps search index `index`, built for entry `id` after it was kept without one (a
+/// record written before search), with its record: the next visit does not build it again.
+pub fn keep_index(lib: Library, id: &str, index: Vec<u8>) {
+    let Some(item) = lib.shelf.with_untracked(|s| s.item(id).cloned()) else {
+        return;
+    };
+    if !matches!(item.state, Keeping::Kept { .. }) {
+        return;
+    }
+    let id = id.to_string();
+    spawn_local(async move {
+        let Some(record) = lib.encode_with(&id, Some(&index)) else {
+            return;
+        };
+        let mut kept = item.kept;
+        kept.record_bytes = record.len() as f64;
+        // Not if it was removed meanwhile; a failure leaves the record as it was.
+        if still_kept(lib, &id) && db::put(&kept, &record, None).await.is_ok() {
+            lib.shelf
+                .update(|s| s.set(kept, Keeping::Kept { open: true }));
+        }
+    });
+}
+
 async fn refresh_estimate(lib: Library) {
     let e = quota::estimate().await;
     lib.shelf.update(|s| s.estimate = e);
@@ -157,7 +181,10 @@ pub fn restore(lib: Library) {
         // Only what is still kept (nothing removed meanwhile comes back).
         batch.retain(|(id, _)| still_kept(lib, id));
         let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-        lib.add_all(batch.into_iter().map(|(_, r)| r));
+        for (_, (r, index)) in &batch {
+            lib.indexed.add_bytes(&id_of(r), index.as_deref());
+        }
+        lib.add_all(batch.into_iter().map(|(_, (r, _))| r));
         lib.shelf.update(|s| {
             for id in &ids {
                 s.set_state(id, Keeping::Kept { open: true });
@@ -200,7 +227,7 @@ fn note(lib: Library, text: String) {
 
 /// Opens kept entry `k` again from its record, or from its source when the record
 /// cannot be read; an entry that cannot be read at all is removed, with a notice.
-async fn reopen(lib: Library, k: &Kept, batch: Option<&mut Vec<(String, Reopened)>>) {
+async fn reopen(lib: Library, k: &Kept, batch: Option<&mut Vec<(String, Reread)>>) {
     // Opened again in this visit already (dropped before its turn came): that copy stays.
     // A page text is simply read back over whatever has its id.
     if k.kind == Kind::Volume && lib.volume_untracked(&k.id).is_some() && !lib.is_built_in(&k.id) {
@@ -214,7 +241,7 @@ async fn reopen(lib: Library, k: &Kept, batch: Option<&mut Vec<(String, Reopened
     let why = match db::record(&k.id).await {
         // Removed while its record was read: it stays away.
         _ if !still_kept(lib, &k.id) => return,
-        Ok(Some(bytes)) => match pack::decode(&bytes).map(pack::Record::reopen) {
+        Ok(Some(bytes)) => match pack::decode(&bytes).map(reopen_record) {
             Ok(Some(r)) => {
                 match batch {
                     Some(b) => b.push((k.id.clone(), r)),
@@ -235,7 +262,23 @@ async fn reopen(lib: Library, k: &Kept, batch: Option<&mut Vec<(String, Reopened
     from_source(lib, k, &why).await;
 }
 
-fn add(lib: Library, r: Reopened) {
+/// A record opened again, with its search index's bytes.
+pub(crate) type Reread = (Reopened, Option<Vec<u8>>);
+
+fn reopen_record(mut r: pack::Record) -> Option<Reread> {
+    let index = r.index.take();
+    r.reopen().map(|o| (o, index))
+}
+
+fn id_of(r: &Reopened) -> String {
+    match r {
+        Reopened::Volume(open, _) => open.volume.id.clone(),
+        Reopened::Text(doc) => doc.id.clone(),
+    }
+}
+
+fn add(lib: Library, (r, index): Reread) {
+    lib.indexed.add_bytes(&id_of(&r), index.as_deref());
     match r {
         Reopened::Volume(open, docs) => lib.add_volume(*open, docs),
         Reopened::Text(doc) => lib.add(*doc),
@@ -262,6 +305,7 @@ async fn from_source(lib: Library, k: &Kept, why: &str) {
         Parsed::Volume(_) => Err("its file holds no document".to_string()),
         Parsed::Text(d) => Ok(Reopened::Text(Box::new(d))),
     });
+    // Read again in the page, it is indexed when a query first needs it.
     if !still_kept(lib, &k.id) {
         return;
     }
@@ -284,7 +328,7 @@ async fn from_source(lib: Library, k: &Kept, why: &str) {
             );
         }
     };
-    add(lib, reopened);
+    add(lib, (reopened, None));
     let Some(record) = lib.encode(&k.id) else {
         // Its file reads as something else now (another id): kept no more.
         let _ = db::delete(&k.id.as_str().into()).await;
@@ -390,7 +434,7 @@ async fn heard(lib: Library, change: Change) {
                     .update(|s| s.set(k.clone(), Keeping::Kept { open: false }));
                 // Whatever this tab has open under that id, the store's copy is newer.
                 let record = db::record(&id).await.ok().flatten();
-                match record.map(|b| pack::decode(&b).map(pack::Record::reopen)) {
+                match record.map(|b| pack::decode(&b).map(reopen_record)) {
                     _ if !still_kept(lib, &id) => {}
                     Some(Ok(Some(r))) => {
                         add(lib, r);

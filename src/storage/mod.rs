@@ -13,6 +13,6 @@ mod keeper;
 mod quota;
 mod tabs;
 
-pub use keeper::{forget, forget_all, keep, restore, KeepJob};
+pub use keeper::{forget, forget_all, keep, keep_index, restore, KeepJob};
 
 pub use crate::shelf::{Item, Keeping, Kept, Kind, Shelf, Status};

@@ -1,5 +1,6 @@
 //! The filters above the timeline: person (a type-ahead over the correspondents), kind,
-//! volume, dates and heading words; each writes one of the state's signals.
+//! volume, dates and words (searched for, as search does); each writes one of the state's
+//! signals.
 
 use leptos::prelude::*;
 use letterbook_core::correspondence::when::{iso_day, parse_day, Minute};
@@ -204,9 +205,9 @@ pub fn Filters() -> impl IntoView {
                     on:change=move |ev| st.to.set(parse_day(&event_target_value(&ev)).map(|m| m + 1439))/>
             </label>
             <label>
-                <span>"Heading"</span>
-                <input type="search" placeholder="Words in the heading" prop:value=move || st.text.get()
-                    on:input=move |ev| st.text.set(event_target_value(&ev))/>
+                <span>"Words"</span>
+                <input type="search" placeholder="Words, \"a phrase\", -not, in:heading" prop:value=move || st.text.get()
+                    on:change=move |ev| st.text.set(event_target_value(&ev))/>
             </label>
             <button type="button" class="tl-clear" on:click=move |_| st.clear()>"Clear filters"</button>
         </form>

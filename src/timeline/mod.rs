@@ -100,16 +100,40 @@ pub fn TimelinePage() -> impl IntoView {
             st.apply(&query_of(&q));
         }
     });
+    // Words (and search's facets) are searched for; the timeline keeps what is found.
+    let searched = Memo::new(move |_| st.searched());
+    let found = LocalResource::new(move || {
+        let q = searched.get();
+        lib.model.track();
+        async move {
+            match q {
+                Some(q) => Some(crate::finder::run(lib, q).await),
+                None => None,
+            }
+        }
+    });
+    // Searching (or its model is not the one shown yet): nothing to draw yet.
+    let pending = Memo::new(move |_| {
+        searched.with(Option::is_some)
+            && !found
+                .with(|f| matches!(f, Some(Some(Ok(fd))) if lib.model.with(|m| fd.model == *m)))
+    });
     let selection = Memo::new(move |_| {
         let m = lib.model.get();
         let f = st.filter(&m);
-        // The haystack is only made for a search.
-        let titles = if f.text.trim().is_empty() {
-            &[][..]
-        } else {
-            m.titles()
-        };
-        ArcEq::new(timeline::select(&m.corr, &f, titles))
+        if searched.with(Option::is_none) {
+            return ArcEq::new(timeline::select(&m.corr, &f, None));
+        }
+        found.with(|fd| match fd {
+            Some(Some(Ok(fd))) if fd.model == m => {
+                let set = &fd.results.set;
+                ArcEq::new(timeline::select(&m.corr, &f, Some(&|i| set.contains(i))))
+            }
+            _ => ArcEq::new(timeline::Selection {
+                total: m.corr.docs.len(),
+                ..Default::default()
+            }),
+        })
     });
     let lanes = Memo::new(move |_| {
         let m = lib.model.get();
@@ -123,7 +147,13 @@ pub fn TimelinePage() -> impl IntoView {
         ))
     });
 
-    let count = move || count::showing(&selection.get());
+    let count = move || {
+        if pending.get() {
+            "Searching…".to_string()
+        } else {
+            count::showing(&selection.get())
+        }
+    };
     let empty = move || lib.model.with(|m| m.corr.docs.is_empty());
 
     view! {

@@ -23,7 +23,13 @@ pub struct TimelineState {
     pub volume: RwSignal<Option<String>>,
     pub from: RwSignal<Option<Minute>>,
     pub to: RwSignal<Option<Minute>>,
+    /// The words searched for (full text, the search language).
     pub text: RwSignal<String>,
+    /// Search's sender and recipient facets (party keys), and its order: kept in the URL,
+    /// so that "Search" and "Show in timeline" carry the same query back and forth.
+    pub sender: RwSignal<Option<String>>,
+    pub recipient: RwSignal<Option<String>>,
+    pub sort: RwSignal<Option<String>>,
     /// The selected document's id.
     pub selected: RwSignal<Option<String>>,
     /// The visible span in minutes (`None` until fitted to the data).
@@ -44,6 +50,9 @@ impl TimelineState {
             from: RwSignal::new(None),
             to: RwSignal::new(None),
             text: RwSignal::new(String::new()),
+            sender: RwSignal::new(None),
+            recipient: RwSignal::new(None),
+            sort: RwSignal::new(None),
             selected: RwSignal::new(None),
             view: RwSignal::new(None),
             list: RwSignal::new(false),
@@ -69,6 +78,9 @@ impl TimelineState {
         put(self.from, q.from);
         put(self.to, q.to);
         put(self.text, q.text.clone());
+        put(self.sender, q.sender.clone());
+        put(self.recipient, q.recipient.clone());
+        put(self.sort, q.sort.clone());
         put(self.selected, q.selected.clone());
         // A URL without a view keeps the one shown (it was fitted to the data).
         if let Some(v) = q.view {
@@ -87,6 +99,9 @@ impl TimelineState {
             from: self.from.get(),
             to: self.to.get(),
             text: self.text.get(),
+            sender: self.sender.get(),
+            recipient: self.recipient.get(),
+            sort: self.sort.get(),
             selected: self.selected.get(),
             view: self.view.get(),
             list: self.list.get(),
@@ -109,8 +124,21 @@ impl TimelineState {
                 .and_then(|v| c.volumes.iter().position(|x| *x == v).map(|i| i as u16)),
             from: self.from.get(),
             to: self.to.get(),
-            text: self.text.get(),
         }
+    }
+
+    /// What search must find for the timeline: its words and search's own facets (the
+    /// other filters the timeline applies itself); `None` when there are none.
+    pub fn searched(&self) -> Option<TimelineQuery> {
+        let (text, sender, recipient) = (self.text.get(), self.sender.get(), self.recipient.get());
+        (!text.trim().is_empty() || sender.is_some() || recipient.is_some()).then(|| {
+            TimelineQuery {
+                text,
+                sender,
+                recipient,
+                ..Default::default()
+            }
+        })
     }
 
     pub fn clear(&self) {
@@ -120,6 +148,8 @@ impl TimelineState {
         self.from.set(None);
         self.to.set(None);
         self.text.set(String::new());
+        self.sender.set(None);
+        self.recipient.set(None);
         self.cleared.update(|n| *n += 1);
     }
 }

@@ -19,6 +19,13 @@ pub fn el(selector: &str) -> Option<web_sys::HtmlElement> {
         .map(|e| e.unchecked_into())
 }
 
+/// The text of the element `selector` names (empty when there is none).
+pub fn text(selector: &str) -> String {
+    el(selector)
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
 /// Waits (up to three seconds) for an element to appear.
 pub async fn wait_for(selector: &str) -> web_sys::HtmlElement {
     for _ in 0..150 {

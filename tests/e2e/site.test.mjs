@@ -47,12 +47,14 @@ async function newPage() {
   collectErrors(page, errors);
   const fetched = [];
   const summaries = [];
+  const searched = [];
   page.on("request", (r) => {
     const p = new URL(r.url()).pathname;
     if (p.startsWith("/packs/")) fetched.push(p);
     if (p.startsWith("/summary/")) summaries.push(p);
+    if (p.startsWith("/search/")) searched.push(p);
   });
-  return { page, context, errors, fetched, summaries };
+  return { page, context, errors, fetched, summaries, searched };
 }
 
 const packOf = (id) => "/" + manifest.volumes.find((v) => v.id === id).pack.path;
@@ -116,7 +118,8 @@ describe("a pack site", () => {
     await page.locator(".tl-list a").first().waitFor();
     const hrefs = await page.locator(".tl-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert.ok(hrefs.length > 20 && hrefs.every((h) => h.startsWith("/read/frus1894Nicaragua-")), hrefs.join(" "));
-    await page.goto(base + "/timeline?q=gresham&view=list");
+    // The timeline's words are search's: here, in the headings.
+    await page.goto(base + "/timeline?q=" + encodeURIComponent("in:heading gresham") + "&view=list");
     await page.waitForFunction(() => /^Showing [1-9]\d* of 4,873 documents/.test(document.querySelector("#tl-count")?.textContent ?? ""), null, { polling: 100 });
     const found = await page.locator(".tl-list a").evaluateAll((as) => as.map((a) => a.textContent));
     assert.ok(found.length > 0 && found.every((t) => /gresham/i.test(t)), found.join(" | "));
@@ -126,6 +129,41 @@ describe("a pack site", () => {
     await page.locator("#doc-title").waitFor({ state: "attached", timeout: 30_000 });
     assert.equal(new URL(page.url()).pathname, href);
     assert.deepEqual(fetched, [packOf("frus1894Nicaragua")]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("search over the whole collection reads a few parts of its index, no pack; a result fetches its own", async () => {
+    const { page, context, errors, fetched, searched } = await newPage();
+    await page.goto(base + "/search?q=" + encodeURIComponent("gresham -kind:telegram"));
+    await page.waitForFunction(() => /documents? for/.test(document.querySelector("#search-count")?.textContent ?? ""), null, { timeout: 60_000, polling: 100 });
+    const answer = await page.locator("#search-count").innerText();
+    const n = Number(answer.match(/^([\d,]+) documents? for/)[1].replace(/,/g, ""));
+    // The CLI's answer over the same site (one model, one index).
+    const bin = join(ROOT, "target", "debug", "letterbook");
+    const cli = JSON.parse(execFileSync(bin, ["search", "--json", "-q", "gresham -kind:telegram", SITE]).toString());
+    assert.equal(n, cli.total);
+    assert.ok(n > 10, answer);
+    await page.locator(".results li .result-lines").first().waitFor();
+    const ids = await page.locator(".results li .result-title a").evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute("href").replace(/^\/read\/|\?.*$/g, "")));
+    assert.deepEqual(ids, cli.hits.slice(0, 5).map((h) => h.id));
+    // Snippets from the site's text, with their hits.
+    assert.ok((await page.locator(".results li .result-lines mark").count()) > 0);
+    assert.deepEqual(fetched, [], "search needs no pack");
+    const index = readFileSync(join(SITE, manifest.search.path));
+    const parts = readdirSync(join(SITE, "search")).length;
+    assert.ok(searched.length >= 3 && searched.length < parts / 4, `${searched.length} of ${parts} files of the index read: ${searched.join(" ")}`);
+    assert.ok(index.length > 0);
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, "site-search.png") });
+    // A result opens: its volume's pack only, the hits marked.
+    const first = page.locator(".results li .result-title a").first();
+    const href = await first.getAttribute("href");
+    await first.click();
+    await page.locator(".hit-bar").waitFor({ timeout: 30_000 });
+    const vol = href.replace(/^\/read\/|-d\d+.*$/g, "");
+    assert.deepEqual(fetched, [packOf(vol)]);
+    assert.ok((await page.locator("mark.hit").count()) > 0);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -225,8 +225,7 @@ fn every_volume_together() {
     assert!(!suspect.is_empty());
     assert!(suspect.iter().all(|i| !c.by_time.contains(i)));
     // Filters combine; lanes keep every selected document.
-    let titles = timeline::titles(&c);
-    let all = timeline::select(&c, &Filter::default(), &titles);
+    let all = timeline::select(&c, &Filter::default(), None);
     let hull = c
         .parties
         .records
@@ -237,14 +236,14 @@ fn every_volume_together() {
         person: hull,
         ..Default::default()
     };
-    let hull_docs = timeline::select(&c, &by_hull, &titles);
+    let hull_docs = timeline::select(&c, &by_hull, None);
     let hull_telegrams = timeline::select(
         &c,
         &Filter {
             kind: Some(Kind::Telegram),
             ..by_hull.clone()
         },
-        &titles,
+        None,
     );
     println!(
         "filters: all {} (+{} undated), Hull {}, Hull's telegrams {}",

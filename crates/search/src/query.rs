@@ -519,3 +519,50 @@ pub fn dates(s: &str) -> Option<(Minute, Minute)> {
         None => period(s),
     }
 }
+
+/// A `from:`/`to:` clause for a party's key as a URL or a facet gives it (`hull|c`,
+/// `office:secretary of state`), or a bare surname (`hull`, as a hand-written link has it).
+fn party(side: Side, key: &str) -> Node {
+    if key.contains('|') || key.starts_with("office:") {
+        Node::Party {
+            side,
+            words: Vec::new(),
+            key: Some(key.to_string()),
+        }
+    } else {
+        Node::Party {
+            side,
+            words: vec![fold(key)],
+            key: None,
+        }
+    }
+}
+
+/// The reader's query (the URL the timeline and search share) as a search: its words,
+/// and each filter as a clause every result must match — the same documents the
+/// timeline's filters keep.
+pub fn reader_query(q: &letterbook_core::timeline::TimelineQuery) -> Query {
+    let mut query = parse(&q.text);
+    if let Some(p) = &q.person {
+        query.and(Node::Any(vec![party(Side::From, p), party(Side::To, p)]));
+    }
+    if let Some(p) = &q.sender {
+        query.and(party(Side::From, p));
+    }
+    if let Some(p) = &q.recipient {
+        query.and(party(Side::To, p));
+    }
+    if let Some(k) = q.kind {
+        query.and(Node::Kind(k));
+    }
+    if let Some(v) = &q.volume {
+        query.and(Node::Volume(v.clone()));
+    }
+    if q.from.is_some() || q.to.is_some() {
+        query.and(Node::Dates {
+            from: q.from.unwrap_or(Minute::MIN),
+            to: q.to.unwrap_or(Minute::MAX),
+        });
+    }
+    query
+}

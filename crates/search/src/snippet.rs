@@ -196,11 +196,14 @@ pub fn snippet_in(
             distinct.dedup();
             Some((p, distinct.len(), ms.len()))
         })
+        // Most different words, then the text before the notes, then most hits, then the
+        // longest passage (a paragraph says more than a signature), then the first.
         .min_by_key(|&(p, distinct, n)| {
             (
                 std::cmp::Reverse(distinct),
                 rank(passages[p].field),
                 std::cmp::Reverse(n),
+                std::cmp::Reverse(passages[p].text.len().min(400)),
                 p,
             )
         })?;

@@ -236,3 +236,36 @@ fn hostile_input_gets_an_answer() {
     let mixed = "a\"b(c)d:e-f*g|h".repeat(50_000);
     let _ = parse(&mixed);
 }
+
+#[test]
+fn the_readers_query_is_words_and_filters() {
+    use letterbook_core::timeline::TimelineQuery;
+    use letterbook_search::query::reader_query;
+    let q = reader_query(&TimelineQuery::parse(
+        "q=treaty&kind=telegram&vol=frus1934v05&sender=hull%7Cc&person=welles&from=1934-01-01",
+    ));
+    let clauses = match q.root {
+        Node::All(xs) => xs,
+        _ => unreachable!(),
+    };
+    assert_eq!(clauses[0], (false, term("treaty")));
+    assert!(clauses.contains(&(false, Node::Kind(Kind::Telegram))));
+    assert!(clauses.contains(&(false, Node::Volume("frus1934v05".into()))));
+    assert!(clauses.contains(&(
+        false,
+        Node::Party {
+            side: Side::From,
+            words: vec![],
+            key: Some("hull|c".into())
+        }
+    )));
+    assert!(clauses
+        .iter()
+        .any(|(_, n)| matches!(n, Node::Any(xs) if xs.len() == 2)));
+    assert!(clauses
+        .iter()
+        .any(|(_, n)| matches!(n, Node::Dates { to, .. } if *to == i64::MAX)));
+    // Filters alone are a query: every document they keep.
+    assert!(!reader_query(&TimelineQuery::parse("kind=letter")).is_empty());
+    assert!(reader_query(&TimelineQuery::parse("")).is_empty());
+}

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use letterbook_core::{Document, Inline};
 
+use crate::finder::HitMap;
 use crate::state::Library;
 
 pub use entity::{EntityRef, SpanRegistry};
@@ -25,12 +26,71 @@ pub struct InlineCtx {
     pub lib: Library,
     /// Markers are buttons in the text; inside a note's own text they are plain labels.
     pub markers: bool,
+    /// A search's hits to mark, and whether these marks are the ones the hit bar goes to
+    /// (the text and the list of notes; a popover repeats a note without them).
+    pub hits: Option<(Arc<HitMap>, bool)>,
 }
 
 impl InlineCtx {
     pub fn new(doc: Arc<Document>, lib: Library, markers: bool) -> Self {
-        InlineCtx { doc, lib, markers }
+        let hits = use_context::<Hits>()
+            .and_then(|h| h.0.get_untracked())
+            .map(|h| (h, true));
+        InlineCtx {
+            doc,
+            lib,
+            markers,
+            hits,
+        }
     }
+
+    /// The same, its hits marked without the ids the hit bar goes to (a popover's copy).
+    pub fn repeated(mut self) -> Self {
+        if let Some((_, ids)) = &mut self.hits {
+            *ids = false;
+        }
+        self
+    }
+}
+
+/// The search hits the reader shows (the document view's context).
+#[derive(Clone, Copy)]
+pub struct Hits(pub RwSignal<Option<Arc<HitMap>>>);
+
+/// The element id of hit `k`.
+pub fn hit_id(k: usize) -> String {
+    format!("hit-{k}")
+}
+
+/// `t[a..b]`, its hits marked.
+fn text_part(t: &str, a: usize, b: usize, ctx: &InlineCtx) -> AnyView {
+    let Some((map, ids)) = &ctx.hits else {
+        return t[a..b].to_string().into_any();
+    };
+    let Some(spans) = map.spans(t) else {
+        return t[a..b].to_string().into_any();
+    };
+    let mut out: Vec<AnyView> = Vec::new();
+    let mut at = a;
+    for &(s, e, k) in spans {
+        let (s2, e2) = (s.max(a), e.min(b));
+        if s2 >= e2 || s2 < at {
+            continue;
+        }
+        if s2 > at {
+            out.push(t[at..s2].to_string().into_any());
+        }
+        // The id on the hit's first piece only.
+        let id = (*ids && s2 == s).then(|| hit_id(k));
+        out.push(
+            view! { <mark class="hit" id=id data-hit=k>{t[s2..e2].to_string()}</mark> }.into_any(),
+        );
+        at = e2;
+    }
+    if at < b {
+        out.push(t[at..b].to_string().into_any());
+    }
+    out.into_any()
 }
 
 /// A space a line may break at (U+00A0, U+2007 and U+202F forbid it).
@@ -94,19 +154,19 @@ pub fn inlines_view(inlines: &[Inline], ctx: &InlineCtx) -> Vec<AnyView> {
                     && (glued || next_atomic)
                 {
                     // No break in the text: all of it touches buttons.
-                    glue.push(t.clone().into_any());
+                    glue.push(text_part(t, 0, t.len(), ctx));
                     if !next_atomic {
                         flush(&mut out, &mut glue, &mut glued);
                     }
                     continue;
                 }
                 if head_end > 0 {
-                    glue.push(t[..head_end].to_string().into_any());
+                    glue.push(text_part(t, 0, head_end, ctx));
                 }
                 flush(&mut out, &mut glue, &mut glued);
-                out.push(t[head_end..tail_start].to_string().into_any());
+                out.push(text_part(t, head_end, tail_start, ctx));
                 if tail_start < t.len() {
-                    glue.push(t[tail_start..].to_string().into_any());
+                    glue.push(text_part(t, tail_start, t.len(), ctx));
                 }
             }
             i if atomic(i) => {
@@ -125,7 +185,7 @@ pub fn inlines_view(inlines: &[Inline], ctx: &InlineCtx) -> Vec<AnyView> {
 
 fn inline_view(inline: &Inline, ctx: &InlineCtx) -> AnyView {
     match inline {
-        Inline::Text(t) => t.clone().into_any(),
+        Inline::Text(t) => text_part(t, 0, t.len(), ctx),
         Inline::Note(k) => {
             let label = ctx
                 .doc

@@ -43,7 +43,7 @@ pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
     };
     move || {
         match lib.site.get() {
-        Site::None => None,
+        Site::None | Site::Asking => None,
         Site::Failed(why) => Some(
             view! {
                 <section class="site-panel" aria-labelledby="site-title">

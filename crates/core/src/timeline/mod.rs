@@ -9,7 +9,7 @@ pub mod view;
 
 pub use query::TimelineQuery;
 
-use crate::correspondence::parties::{fold, PartyId};
+use crate::correspondence::parties::PartyId;
 use crate::correspondence::when::Minute;
 use crate::correspondence::Correspondence;
 use crate::model::Kind;
@@ -77,8 +77,6 @@ pub struct Filter {
     pub from: Option<Minute>,
     /// Only documents whose span starts at or before this minute.
     pub to: Option<Minute>,
-    /// Words of the heading (case and accents ignored).
-    pub text: String,
 }
 
 /// The documents a filter keeps: placed ones by date, undated ones apart.
@@ -99,12 +97,9 @@ impl Selection {
     }
 }
 
-/// The documents `f` keeps; `titles` are the folded headings from [`titles`].
-pub fn select(c: &Correspondence, f: &Filter, titles: &[String]) -> Selection {
-    let words: Vec<String> = fold(&f.text)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+/// The documents `f` keeps, and of those only what `only` keeps when given (the
+/// documents a search found: the timeline's words are search's).
+pub fn select(c: &Correspondence, f: &Filter, only: Option<&dyn Fn(u32) -> bool>) -> Selection {
     let keep = |i: u32| -> bool {
         let d = &c.docs[i as usize];
         if f.kind.is_some_and(|k| d.kind != k) || f.volume.is_some_and(|v| d.volume != v) {
@@ -119,13 +114,7 @@ pub fn select(c: &Correspondence, f: &Filter, titles: &[String]) -> Selection {
                 return false;
             }
         }
-        if !words.is_empty() {
-            let t = &titles[i as usize];
-            if !words.iter().all(|w| t.contains(w.as_str())) {
-                return false;
-            }
-        }
-        true
+        only.is_none_or(|o| o(i))
     };
     let in_range = |i: u32| {
         let w = &c.docs[i as usize].when;
@@ -150,11 +139,6 @@ pub fn select(c: &Correspondence, f: &Filter, titles: &[String]) -> Selection {
         undated,
         total: c.docs.len(),
     }
-}
-
-/// Folded headings, the text filter's haystack (built once with the model).
-pub fn titles(c: &Correspondence) -> Vec<String> {
-    c.docs.iter().map(|d| fold(&d.title)).collect()
 }
 
 /// One row of the timeline: the documents of one correspondence, sender, kind or volume.

@@ -1,6 +1,8 @@
-//! The timeline's URL query (`/timeline?lane=sender&person=haig|a&kind=letter&vol=…&from=
-//! 1981-07-01&to=…&q=…&sel=<id>&at=<start>~<end>&view=list`): what the reader chose, read
-//! from a link and written back, so that a reload or a shared link shows the same thing.
+//! The reader's query, in a URL (`/timeline?lane=sender&person=haig|a&kind=letter&vol=…&
+//! from=1981-07-01&to=…&q=…&sel=<id>&at=<start>~<end>&view=list`, `/search?q=…&sender=…&
+//! recipient=…&sort=date`): what the reader chose, read from a link and written back, so
+//! that a reload or a shared link shows the same thing. The timeline and search share it:
+//! the same words and filters are a result list on one page and a selection on the other.
 
 use crate::correspondence::when::{iso_day, parse_day, Minute};
 use crate::model::Kind;
@@ -44,8 +46,15 @@ pub struct TimelineQuery {
     pub from: Option<Minute>,
     /// `to=YYYY-MM-DD`: the last minute of that day, so the day itself is kept.
     pub to: Option<Minute>,
-    /// `q=`: words of the heading (left out of the URL when only blanks).
+    /// `q=`: the words searched for, in the search language (left out of the URL when only
+    /// blanks).
     pub text: String,
+    /// `sender=`: a party's key (search's facet: who wrote it).
+    pub sender: Option<String>,
+    /// `recipient=`: a party's key (search's facet: to whom).
+    pub recipient: Option<String>,
+    /// `sort=`: how search orders its results (`date`, `date-desc`; relevance when absent).
+    pub sort: Option<String>,
     /// `sel=`: the selected document's id.
     pub selected: Option<String>,
     /// `at=<start>~<end>`: the visible span in minutes (see [`parse_at`]).
@@ -93,6 +102,9 @@ impl TimelineQuery {
             from: get("from").and_then(parse_day),
             to: get("to").and_then(parse_day).map(|m| m + 1439),
             text: get("q").unwrap_or_default().to_string(),
+            sender: get("sender").map(str::to_string),
+            recipient: get("recipient").map(str::to_string),
+            sort: get("sort").map(str::to_string),
             selected: get("sel").map(str::to_string),
             view: get("at").and_then(parse_at),
             list: get("view") == Some("list"),
@@ -123,6 +135,15 @@ impl TimelineQuery {
         }
         if !self.text.trim().is_empty() {
             q.push(("q", self.text.clone()));
+        }
+        if let Some(p) = &self.sender {
+            q.push(("sender", p.clone()));
+        }
+        if let Some(p) = &self.recipient {
+            q.push(("recipient", p.clone()));
+        }
+        if let Some(s) = &self.sort {
+            q.push(("sort", s.clone()));
         }
         if let Some(s) = &self.selected {
             q.push(("sel", s.clone()));
@@ -243,6 +264,7 @@ mod tests {
             "from=1981-07-11&to=1981-07-31",
             "lane=volume",
             "view=list",
+            "q=treaty&sender=hull%7Cc&recipient=welles&sort=date",
         ] {
             assert_eq!(TimelineQuery::parse(q).format(), q);
         }
@@ -259,7 +281,7 @@ mod tests {
         let q = TimelineQuery::parse(
             "view=list&at=1981-07-01T00:00~1981-08-01T00:00&sel=d74&q=text+of+a%20letter\
              &to=1981-07-31&from=1981-07-01&vol=frus1981-88v03&kind=memorandum-of-conversation\
-             &person=haig%7Ca&lane=sender",
+             &person=haig%7Ca&lane=sender&sender=gromyko&recipient=haig%7Ca&sort=date",
         );
         assert_eq!(
             q,
@@ -271,6 +293,9 @@ mod tests {
                 from: Some(day("1981-07-01")),
                 to: Some(day("1981-07-31") + 1439),
                 text: "text of a letter".into(),
+                sender: Some("gromyko".into()),
+                recipient: Some("haig|a".into()),
+                sort: Some("date".into()),
                 selected: Some("d74".into()),
                 view: Some((
                     parse_minute("1981-07-01T00:00").unwrap() as f64,
@@ -283,8 +308,9 @@ mod tests {
         assert_eq!(
             q.format(),
             "lane=sender&person=haig%7Ca&kind=memorandum-of-conversation&vol=frus1981-88v03\
-             &from=1981-07-01&to=1981-07-31&q=text%20of%20a%20letter&sel=d74\
-             &at=1981-07-01T00%3A00~1981-08-01T00%3A00&view=list"
+             &from=1981-07-01&to=1981-07-31&q=text%20of%20a%20letter&sender=gromyko\
+             &recipient=haig%7Ca&sort=date&sel=d74&at=1981-07-01T00%3A00~1981-08-01T00%3A00\
+             &view=list"
         );
         assert_eq!(TimelineQuery::parse(&q.format()), q, "a round trip");
     }
