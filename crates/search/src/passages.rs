@@ -118,6 +118,27 @@ impl Passage {
 /// reading order.
 pub fn passages(doc: &Document) -> Vec<Passage> {
     let mut by_field: [Vec<Passage>; FIELDS] = Default::default();
+    let mut scratch = Passage::empty();
+    each(doc, &mut scratch, |p| {
+        by_field[p.field as usize].push(p.clone())
+    });
+    by_field.into_iter().flatten().collect()
+}
+
+impl Passage {
+    fn empty() -> Passage {
+        Passage {
+            field: Field::Body,
+            region: None,
+            text: String::new(),
+            runs: Vec::new(),
+        }
+    }
+}
+
+/// Calls `f` with each passage of `doc` in the document's order (not grouped by field),
+/// filling `scratch` anew for each: what the index builder reads without a copy.
+pub fn each(doc: &Document, scratch: &mut Passage, mut f: impl FnMut(&Passage)) {
     for (region, run) in doc.regions() {
         let field = match region {
             Region::Head => Field::Heading,
@@ -130,29 +151,26 @@ pub fn passages(doc: &Document) -> Vec<Passage> {
                 _ => Field::Notes,
             },
         };
-        let mut p = Passage {
-            field,
-            region: Some(region),
-            text: String::new(),
-            runs: Vec::new(),
-        };
+        scratch.field = field;
+        scratch.region = Some(region);
+        scratch.text.clear();
+        scratch.runs.clear();
         let mut n = 0;
-        flatten(run, &mut p, &mut n);
-        if !p.text.trim().is_empty() {
-            by_field[field as usize].push(p);
+        flatten(run, scratch, &mut n);
+        if !scratch.text.trim().is_empty() {
+            f(scratch);
         }
     }
     for (field, parties) in [(Field::From, &doc.from), (Field::To, &doc.to)] {
         for party in parties.iter() {
-            by_field[field as usize].push(Passage {
-                field,
-                region: None,
-                text: party_text(party),
-                runs: Vec::new(),
-            });
+            scratch.field = field;
+            scratch.region = None;
+            scratch.text.clear();
+            scratch.runs.clear();
+            party_text(party, &mut scratch.text);
+            f(scratch);
         }
     }
-    by_field.into_iter().flatten().collect()
 }
 
 fn is_source(block: &Block) -> bool {
@@ -160,10 +178,11 @@ fn is_source(block: &Block) -> bool {
 }
 
 /// A party's words: as written, and its name when the heading gives it apart.
-fn party_text(party: &Party) -> String {
-    match &party.name {
-        Some(name) if !party.text.contains(name.as_str()) => format!("{} {name}", party.text),
-        _ => party.text.clone(),
+fn party_text(party: &Party, out: &mut String) {
+    out.push_str(&party.text);
+    if let Some(name) = party.name.as_deref().filter(|n| !party.text.contains(n)) {
+        out.push(' ');
+        out.push_str(name);
     }
 }
 

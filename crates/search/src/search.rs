@@ -493,57 +493,75 @@ impl Run<'_> {
                         .collect()
                 })
                 .unwrap_or_default();
-            for d in &docs {
-                let have: std::collections::HashSet<u32> = d
-                    .list
-                    .iter()
-                    .filter(|p| p.count_in(mask) > 0)
-                    .map(|p| p.doc)
-                    .collect();
-                cand.retain(|c| have.contains(c));
-            }
             cand.retain(|&c| part.map.get(c) != NONE);
+            for d in &docs {
+                let mut j = 0;
+                cand.retain(|&c| {
+                    while j < d.list.len() && d.list[j].doc < c {
+                        j += 1;
+                    }
+                    j < d.list.len() && d.list[j].doc == c && d.list[j].count_in(mask) > 0
+                });
+            }
             if cand.is_empty() {
                 continue;
             }
-            let wanted: std::collections::HashSet<u32> = cand.iter().copied().collect();
-            // Each word's positions in the candidates, by field.
-            let mut pos: Vec<std::collections::HashMap<u32, [Vec<u32>; FIELDS]>> =
-                Vec::with_capacity(terms.len());
-            for d in &docs {
-                let mut by_doc = std::collections::HashMap::new();
+            // The phrase's possible starts, (candidate, field, position), narrowed word
+            // by word: a start stays when the k-th word stands at its position + k.
+            let mut starts: Vec<(u32, Field, u32)> = Vec::new();
+            for (k, d) in docs.iter().enumerate() {
+                // The candidates' places in this word's list (both in document order).
+                let mut wanted = vec![false; d.list.len()];
+                let mut j = 0;
+                for &c in &cand {
+                    while d.list[j].doc < c {
+                        j += 1;
+                    }
+                    wanted[j] = true;
+                }
+                let mut kept: Vec<(u32, Field, u32)> = Vec::with_capacity(starts.len());
+                let mut s = 0;
                 d.positions(
-                    |i| wanted.contains(&d.list[i].doc),
+                    |i| wanted[i],
                     |i, fields| {
-                        by_doc.insert(d.list[i].doc, fields.clone());
+                        let c = d.list[i].doc;
+                        if k == 0 {
+                            for f in Field::ALL {
+                                if mask & f.bit() != 0 {
+                                    kept.extend(fields[f as usize].iter().map(|&p| (c, f, p)));
+                                }
+                            }
+                            return;
+                        }
+                        while s < starts.len() && starts[s].0 < c {
+                            s += 1;
+                        }
+                        while s < starts.len() && starts[s].0 == c {
+                            let (_, f, p) = starts[s];
+                            let at = p.checked_add(k as u32);
+                            if at.is_some_and(|w| fields[f as usize].binary_search(&w).is_ok()) {
+                                kept.push(starts[s]);
+                            }
+                            s += 1;
+                        }
                     },
                 )?;
-                pos.push(by_doc);
+                starts = kept;
+                if starts.is_empty() {
+                    break;
+                }
             }
-            for c in cand {
+            let mut i = 0;
+            while i < starts.len() {
+                let c = starts[i].0;
                 let mut wtf = 0.0;
-                for f in Field::ALL {
-                    if mask & f.bit() == 0 {
-                        continue;
-                    }
-                    let first = &pos[0][&c][f as usize];
-                    let n = first
-                        .iter()
-                        .filter(|&&p0| {
-                            (1..terms.len()).all(|k| {
-                                p0.checked_add(k as u32).is_some_and(|want| {
-                                    pos[k][&c][f as usize].binary_search(&want).is_ok()
-                                })
-                            })
-                        })
-                        .count();
-                    wtf += WEIGHTS[f as usize] * n as f32;
+                while i < starts.len() && starts[i].0 == c {
+                    wtf += WEIGHTS[starts[i].1 as usize];
+                    i += 1;
                 }
-                if wtf > 0.0 {
-                    let g = part.map.get(c);
-                    set.insert(g);
-                    m.push((g, wtf));
-                }
+                let g = part.map.get(c);
+                set.insert(g);
+                m.push((g, wtf));
             }
         }
         if !negated {
@@ -556,10 +574,10 @@ impl Run<'_> {
 
 /// A document's weighted count of a word in the fields of `mask`.
 fn weigh(p: &Posting, mask: u8) -> f32 {
-    p.groups
+    Field::ALL
         .iter()
-        .filter(|g| mask & g.field.bit() != 0)
-        .map(|g| WEIGHTS[g.field as usize] * g.count as f32)
+        .filter(|f| mask & f.bit() != 0)
+        .map(|&f| WEIGHTS[f as usize] * p.counts[f as usize] as f32)
         .sum()
 }
 

@@ -2,10 +2,14 @@
 //! at a time, as the parser reads, so that it runs in the app's file worker) and kept with
 //! the volume in the browser's store.
 //!
-//! Bytes: `LBKI`, the format version (u8), the documents (their count, then each one's id
-//! and length norm), then the term table ([`Table::write`]).
+//! Bytes: `LBKI`, the format version (u8), the documents (their count, the ids' common
+//! beginning, then each one's id without it and its length byte), then the term table
+//! ([`Table::write`]).
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 
 use letterbook_core::model::Document;
 
@@ -16,7 +20,7 @@ use crate::tokens::Tokenizer;
 use crate::varint::{self, Damaged, Reader};
 
 /// The version of the segment's bytes; a segment of another is built again.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 3;
 const MAGIC: &[u8; 4] = b"LBKI";
 
 /// A positions gap between two passages of one field: a phrase never spans them.
@@ -45,13 +49,13 @@ pub struct Segment {
 pub struct SegmentBuilder {
     tok: Tokenizer,
     docs: Vec<SegDoc>,
-    ids: FxHashMap<String, u32>,
-    terms: Vec<(String, TermWriter)>,
-    /// Each term's (field, position) pairs in the document being added: they arrive in
-    /// order (fields in order, positions rising), so nothing is sorted.
+    terms: Terms,
+    writers: Vec<TermWriter>,
+    /// Each term's (field, position) pairs in the document being added.
     pending: Vec<Vec<(Field, u32)>>,
     /// The terms the document being added holds.
     touched: Vec<u32>,
+    scratch: Option<Passage>,
 }
 
 /// Every word of a document with its field and position: what the builder indexes, and
@@ -67,25 +71,84 @@ pub fn for_each_word(
     ps
 }
 
+/// The builder's terms: their bytes back to back, each term's place in them, and a
+/// table from a term's hash to its number (one allocation for all, not one a term).
+#[derive(Default)]
+struct Terms {
+    arena: String,
+    spans: Vec<(u32, u32)>,
+    table: HashTable<(u64, u32)>,
+}
+
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terms")
+            .field("len", &self.spans.len())
+            .finish()
+    }
+}
+
+impl Terms {
+    fn text(&self, id: u32) -> &str {
+        let (a, b) = self.spans[id as usize];
+        &self.arena[a as usize..b as usize]
+    }
+
+    /// The number of `term`, and whether it is new.
+    fn intern(&mut self, term: &str) -> (u32, bool) {
+        let mut h = FxHasher::default();
+        h.write(term.as_bytes());
+        let hash = h.finish();
+        let (arena, spans) = (&self.arena, &self.spans);
+        let same = |&(hh, id): &(u64, u32)| {
+            let (a, b) = spans[id as usize];
+            hh == hash && &arena[a as usize..b as usize] == term
+        };
+        if let Some(&(_, id)) = self.table.find(hash, same) {
+            return (id, false);
+        }
+        let id = self.spans.len() as u32;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(term);
+        self.spans.push((start, self.arena.len() as u32));
+        self.table.insert_unique(hash, (hash, id), |&(hh, _)| hh);
+        (id, true)
+    }
+}
+
+/// Positions field by field: each field numbers its words from 0, a gap between two of
+/// its passages; the same numbers whatever order the fields' passages come in.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counters {
+    next: [u32; crate::passages::FIELDS],
+    seen: [bool; crate::passages::FIELDS],
+}
+
+impl Counters {
+    /// The first position of a new passage of `field`.
+    fn start(&mut self, field: Field) -> u32 {
+        let f = field as usize;
+        if std::mem::replace(&mut self.seen[f], true) {
+            self.next[f] += PASSAGE_GAP;
+        }
+        self.next[f]
+    }
+}
+
 /// [`for_each_word`] over passages already read (a site's text, fetched).
 pub fn words_in(
     tok: &mut Tokenizer,
     ps: &[Passage],
     mut f: impl FnMut(Field, u32, usize, usize, usize, &mut dyn Iterator<Item = &str>),
 ) {
-    let mut field = None;
-    let mut pos: u32 = 0;
+    let mut at = Counters::default();
     for (pi, p) in ps.iter().enumerate() {
-        if field != Some(p.field) {
-            field = Some(p.field);
-            pos = 0;
-        } else {
-            pos += PASSAGE_GAP;
-        }
+        let mut pos = at.start(p.field);
         tok.words(&p.text, |w| {
             f(p.field, pos, w.start, w.end, pi, &mut w.terms());
             pos += 1;
         });
+        at.next[p.field as usize] = pos;
     }
 }
 
@@ -110,42 +173,59 @@ impl SegmentBuilder {
     pub fn add(&mut self, doc: &Document) {
         let n = self.docs.len() as u32;
         let mut length: u32 = 0;
-        let (ids, terms, pending, touched) = (
-            &mut self.ids,
+        let (terms, writers, pending, touched) = (
             &mut self.terms,
+            &mut self.writers,
             &mut self.pending,
             &mut self.touched,
         );
         let mut tok = std::mem::take(&mut self.tok);
-        for_each_word(&mut tok, doc, |field, pos, _, _, _, words| {
-            if matches!(field, Field::Body | Field::Notes | Field::Source) {
-                length += 1;
-            }
-            for term in words {
-                let id = match ids.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = terms.len() as u32;
-                        ids.insert(term.to_string(), id);
-                        terms.push((term.to_string(), TermWriter::default()));
+        let mut scratch = self.scratch.take().unwrap_or_else(|| Passage {
+            field: Field::Body,
+            region: None,
+            text: String::new(),
+            runs: Vec::new(),
+        });
+        let mut at = Counters::default();
+        // The document's passages in its own order, read in place: the fields'
+        // positions are numbered as `passages` groups them.
+        crate::passages::each(doc, &mut scratch, |p| {
+            let field = p.field;
+            let mut pos = at.start(field);
+            let counted = matches!(field, Field::Body | Field::Notes | Field::Source);
+            tok.words(&p.text, |w| {
+                if counted {
+                    length += 1;
+                }
+                for term in w.terms() {
+                    let (id, new) = terms.intern(term);
+                    if new {
+                        writers.push(TermWriter::default());
                         pending.push(Vec::new());
-                        id
                     }
-                };
-                let hits = &mut pending[id as usize];
-                if hits.is_empty() {
-                    touched.push(id);
+                    let hits = &mut pending[id as usize];
+                    if hits.is_empty() {
+                        touched.push(id);
+                    }
+                    // A word whose whole is also one of its parts counts once.
+                    if hits.last() != Some(&(field, pos)) {
+                        hits.push((field, pos));
+                    }
                 }
-                // A word whose whole is also one of its parts counts once.
-                if hits.last() != Some(&(field, pos)) {
-                    hits.push((field, pos));
-                }
-            }
+                pos += 1;
+            });
+            at.next[field as usize] = pos;
         });
         self.tok = tok;
+        self.scratch = Some(scratch);
         for &id in self.touched.iter() {
             let hits = &mut self.pending[id as usize];
-            self.terms[id as usize].1.add(n, hits);
+            // Fields come in the document's order (a source note above the heading):
+            // the postings want them in field order.
+            if hits.windows(2).any(|w| w[0] > w[1]) {
+                hits.sort_unstable();
+            }
+            self.writers[id as usize].add(n, hits);
             hits.clear();
         }
         self.touched.clear();
@@ -157,12 +237,11 @@ impl SegmentBuilder {
 
     /// The segment.
     pub fn finish(self) -> Segment {
-        let mut order: Vec<u32> = (0..self.terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.terms[a as usize].0.cmp(&self.terms[b as usize].0));
-        let table = Table::from_sorted(order.iter().map(|&i| {
-            let (t, w) = &self.terms[i as usize];
-            (t.as_str(), w)
-        }));
+        let mut order: Vec<(&str, u32)> = (0..self.writers.len() as u32)
+            .map(|i| (self.terms.text(i), i))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let table = Table::from_sorted(order.iter().map(|&(t, i)| (t, &self.writers[i as usize])));
         Segment {
             docs: self.docs,
             table,
@@ -186,9 +265,14 @@ impl Segment {
         out.extend_from_slice(MAGIC);
         out.push(FORMAT);
         varint::put(&mut out, self.docs.len() as u64);
+        // The ids' common beginning once (`frus1934v05-d`), then each one's rest.
+        let prefix = common_prefix(self.docs.iter().map(|d| d.id.as_str()));
+        varint::put(&mut out, prefix.len() as u64);
+        out.extend_from_slice(prefix.as_bytes());
         for d in &self.docs {
-            varint::put(&mut out, d.id.len() as u64);
-            out.extend_from_slice(d.id.as_bytes());
+            let rest = &d.id[prefix.len()..];
+            varint::put(&mut out, rest.len() as u64);
+            out.extend_from_slice(rest.as_bytes());
             out.push(d.norm);
         }
         self.table.write(&mut out);
@@ -206,13 +290,15 @@ impl Segment {
         let read = || -> Result<Segment, Damaged> {
             let mut r = Reader::new(&bytes[5..]);
             let n = r.len()?;
+            let len = r.len()?;
+            let prefix = std::str::from_utf8(r.take(len)?).map_err(|_| Damaged)?;
             let mut docs = Vec::with_capacity(n);
             for _ in 0..n {
                 let len = r.len()?;
-                let id = std::str::from_utf8(r.take(len)?).map_err(|_| Damaged)?;
+                let rest = std::str::from_utf8(r.take(len)?).map_err(|_| Damaged)?;
                 let norm = r.take(1)?[0];
                 docs.push(SegDoc {
-                    id: id.to_string(),
+                    id: format!("{prefix}{rest}"),
                     norm,
                 });
             }
@@ -229,6 +315,25 @@ impl Segment {
     pub fn bytes(&self) -> usize {
         self.table.bytes() + self.docs.iter().map(|d| d.id.len() + 2).sum::<usize>()
     }
+}
+
+/// The longest beginning all of `ids` share, cut at a character.
+fn common_prefix<'a>(mut ids: impl Iterator<Item = &'a str>) -> &'a str {
+    let Some(first) = ids.next() else { return "" };
+    let mut n = first.len();
+    for id in ids {
+        n = n.min(
+            first
+                .bytes()
+                .zip(id.bytes())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    while !first.is_char_boundary(n) {
+        n -= 1;
+    }
+    &first[..n]
 }
 
 /// Why a segment's bytes cannot be read.

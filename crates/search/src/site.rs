@@ -19,7 +19,7 @@ use crate::table::{Table, TermWriter};
 use crate::varint::{self, Damaged, Reader};
 
 /// The version of the site index's files.
-pub const SITE_FORMAT: u8 = 1;
+pub const SITE_FORMAT: u8 = 2;
 /// About how many bytes of postings a part of terms holds (before compression).
 pub const TERM_PART_BYTES: usize = 48 * 1024;
 /// How many documents' text a text part holds.
@@ -93,11 +93,14 @@ impl SiteMeta {
     pub fn read(bytes: &[u8]) -> Result<SiteMeta, SiteError> {
         let payload =
             unframe(META, bytes).map_err(|e| SiteError(format!("the search index: {e}")))?;
+        if let Some(&v) = payload.first().filter(|&&v| v != SITE_FORMAT) {
+            return Err(SiteError(format!(
+                "the search index is of format {v}, not {SITE_FORMAT}: pack the site again with this letterbook"
+            )));
+        }
         let read = || -> Result<SiteMeta, Damaged> {
             let mut r = Reader::new(&payload);
-            if r.take(1)?[0] != SITE_FORMAT {
-                return Err(Damaged);
-            }
+            r.take(1)?;
             let n = r.len()?;
             let norms = r.take(n)?.to_vec();
             let mut terms = Vec::new();

@@ -6,11 +6,14 @@
 //! gap from the previous document `<< 1`, its low bit set when the word stands once in
 //! the body, the commonest case; otherwise one group per field it stands in: `count << 4
 //! | field << 1 | last`), then the positions (for each document and group in that
-//! order, `count` numbers: the first position in the field, then the gaps). A set of documents, or of documents with a word in the
+//! order, a run of `count` numbers: the first position in the field, then the gaps; the
+//! runs of one number bit-packed in one width for the term, first; then, from the next
+//! byte, the longer runs, each in the width its largest number needs). A set of documents, or of documents with a word in the
 //! heading, reads the first section only; a phrase reads both.
 
 use fst::{IntoStreamer, Streamer};
 
+use crate::bits::{BitReader, BitWriter};
 use crate::passages::{Field, FIELDS};
 use crate::varint::{self, Damaged, Reader};
 
@@ -30,32 +33,28 @@ impl std::fmt::Debug for Table {
     }
 }
 
-/// One field group of a document's postings: the field and how often the term stands in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Group {
-    /// The field.
-    pub field: Field,
-    /// How many times.
-    pub count: u32,
-}
-
 /// A document of a term's postings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     /// The document's number in its table (a segment's document, or a site's).
     pub doc: u32,
-    /// The fields it stands in, in field order.
-    pub groups: Vec<Group>,
+    /// How many times the term stands in each field ([`Field::ALL`]'s order).
+    pub counts: [u32; FIELDS],
 }
 
 impl Posting {
     /// How many times it stands in the fields of `mask` (every field: `0x3f`).
     pub fn count_in(&self, mask: u8) -> u32 {
-        self.groups
+        Field::ALL
             .iter()
-            .filter(|g| mask & g.field.bit() != 0)
-            .map(|g| g.count)
+            .filter(|f| mask & f.bit() != 0)
+            .map(|&f| self.counts[f as usize])
             .sum()
+    }
+
+    /// How many positions it has in all.
+    pub fn total(&self) -> usize {
+        self.counts.iter().map(|&c| c as usize).sum()
     }
 }
 
@@ -92,30 +91,27 @@ impl<'a> Postings<'a> {
                 doc.checked_add(gap).ok_or(Damaged)?
             };
             let doc = u32::try_from(doc).map_err(|_| Damaged)?;
+            let mut counts = [0u32; FIELDS];
             if head & 1 == 1 {
-                list.push(Posting {
-                    doc,
-                    groups: vec![Group {
-                        field: Field::Body,
-                        count: 1,
-                    }],
-                });
+                counts[Field::Body as usize] = 1;
+                list.push(Posting { doc, counts });
                 continue;
             }
-            let mut groups = Vec::new();
+            let mut last: Option<Field> = None;
             loop {
                 let g = r.get()?;
                 let field = Field::from_index(((g >> 1) & 7) as usize).ok_or(Damaged)?;
                 let count = u32::try_from(g >> 4).map_err(|_| Damaged)?;
-                if count == 0 || groups.last().is_some_and(|l: &Group| l.field >= field) {
+                if count == 0 || last.is_some_and(|l| l >= field) {
                     return Err(Damaged);
                 }
-                groups.push(Group { field, count });
+                counts[field as usize] = count;
+                last = Some(field);
                 if g & 1 == 1 {
                     break;
                 }
             }
-            list.push(Posting { doc, groups });
+            list.push(Posting { doc, counts });
         }
         Ok(Docs {
             list,
@@ -133,21 +129,52 @@ impl Docs<'_> {
         want: impl Fn(usize) -> bool,
         mut f: impl FnMut(usize, &[Vec<u32>; FIELDS]),
     ) -> Result<(), Damaged> {
-        let mut r = Reader::new(self.positions);
+        // Two streams: every run of one number (most of them) in one width, written once
+        // for the term; then, from the next byte, the longer runs, each with its width.
+        let singles = self
+            .list
+            .iter()
+            .flat_map(|d| d.counts.iter())
+            .filter(|&&c| c == 1)
+            .count();
+        let mut ones = BitReader::new(self.positions);
+        let single = if self.list.is_empty() {
+            0
+        } else {
+            ones.width()?
+        };
+        let head = 5 + singles * single as usize;
+        let mut r = BitReader::new(self.positions.get(head.div_ceil(8)..).ok_or(Damaged)?);
         let mut by_field: [Vec<u32>; FIELDS] = Default::default();
         for (i, d) in self.list.iter().enumerate() {
             if !want(i) {
-                r.skip(d.groups.iter().map(|g| g.count as usize).sum())?;
+                for &c in d.counts.iter().filter(|&&c| c > 0) {
+                    if c == 1 {
+                        ones.skip(single as usize)?;
+                    } else {
+                        let w = r.width()?;
+                        r.skip(c as usize * w as usize)?;
+                    }
+                }
                 continue;
             }
             for v in by_field.iter_mut() {
                 v.clear();
             }
-            for g in &d.groups {
-                let v = &mut by_field[g.field as usize];
+            for f in Field::ALL {
+                let c = d.counts[f as usize];
+                let v = &mut by_field[f as usize];
+                if c == 1 {
+                    v.push(ones.get(single)?);
+                    continue;
+                }
+                if c == 0 {
+                    continue;
+                }
+                let w = r.width()?;
                 let mut at: u32 = 0;
-                for k in 0..g.count {
-                    let gap = r.get32()?;
+                for k in 0..c {
+                    let gap = r.get(w)?;
                     at = if k == 0 {
                         gap
                     } else {
@@ -290,13 +317,16 @@ impl Table {
     }
 }
 
-/// Accumulates one term's postings while documents are added in order.
+/// Accumulates one term's postings while documents are added in order: the document
+/// section as it will be written, the runs of one position (packed when written, in the
+/// width the largest needs), the longer runs packed as they come.
 #[derive(Debug, Default, Clone)]
 pub struct TermWriter {
     df: u32,
     last_doc: Option<u32>,
     docs: Vec<u8>,
-    positions: Vec<u8>,
+    singles: Vec<u32>,
+    runs: BitWriter,
 }
 
 impl TermWriter {
@@ -315,24 +345,36 @@ impl TermWriter {
         // Most documents hold a word once, in the text: one bit says so.
         if let [(Field::Body, p)] = hits {
             varint::put(&mut self.docs, u64::from(gap) << 1 | 1);
-            varint::put(&mut self.positions, u64::from(*p));
+            self.singles.push(*p);
             return;
         }
         varint::put(&mut self.docs, u64::from(gap) << 1);
         let mut i = 0;
+        let mut run = [0u32; 32];
         while i < hits.len() {
             let field = hits[i].0;
             let j = i + hits[i..].iter().take_while(|h| h.0 == field).count();
             let last = u64::from(j == hits.len());
             let count = (j - i) as u64;
             varint::put(&mut self.docs, count << 4 | (field as u64) << 1 | last);
-            let mut prev = 0;
-            for (k, &(_, p)) in hits[i..j].iter().enumerate() {
-                varint::put(
-                    &mut self.positions,
-                    u64::from(if k == 0 { p } else { p - prev }),
-                );
-                prev = p;
+            if j - i == 1 {
+                self.singles.push(hits[i].1);
+            } else {
+                let gaps = (i..j).map(|k| {
+                    if k == i {
+                        hits[k].1
+                    } else {
+                        hits[k].1 - hits[k - 1].1
+                    }
+                });
+                if j - i <= run.len() {
+                    for (slot, v) in run.iter_mut().zip(gaps) {
+                        *slot = v;
+                    }
+                    self.runs.run(&run[..j - i]);
+                } else {
+                    self.runs.run(&gaps.collect::<Vec<u32>>());
+                }
             }
             i = j;
         }
@@ -341,13 +383,29 @@ impl TermWriter {
     /// Appends the postings to `out`, as a table stores them.
     pub fn write(&self, out: &mut Vec<u8>) {
         varint::put(out, u64::from(self.df));
+        if self.df == 0 {
+            return;
+        }
         out.extend_from_slice(&self.docs);
-        out.extend_from_slice(&self.positions);
+        // The runs of one number in one width, then (from the next byte) the others.
+        let single = self
+            .singles
+            .iter()
+            .map(|&v| crate::bits::width(v))
+            .max()
+            .unwrap_or(0);
+        let mut bits = BitWriter::default();
+        bits.put(single, 5);
+        for &v in &self.singles {
+            bits.put(v, single);
+        }
+        bits.write(out);
+        self.runs.write(out);
     }
 
     /// Its size once written (about).
     pub fn bytes(&self) -> usize {
-        self.docs.len() + self.positions.len() + 4
+        self.docs.len() + self.singles.len() * 2 + self.runs.len() + 4
     }
 
     /// How many documents it holds so far.

@@ -142,16 +142,25 @@ impl Tokenizer {
                     (Some(_), None) => {}
                 }
                 if b < 0x80 {
-                    self.buf.push(b.to_ascii_lowercase() as char);
+                    // The ASCII letters and digits that follow, at once.
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                        j += 1;
+                    }
+                    self.buf
+                        .extend(bytes[i..j].iter().map(|b| b.to_ascii_lowercase() as char));
+                    last_was_digit = bytes[j - 1].is_ascii_digit();
+                    end = j;
+                    i = j;
                 } else {
                     self.buf.push_str(&self.tmp);
+                    last_was_digit = false;
+                    end = i + len;
+                    i += len;
                 }
                 if let Some(p) = self.parts.last_mut() {
                     p.1 = self.buf.len();
                 }
-                end = i + len;
-                last_was_digit = b.is_ascii_digit();
-                i += len;
                 continue;
             }
             if b >= 0x80 && self.tmp.is_empty() && start.is_some() && pending.is_none() {
@@ -198,6 +207,19 @@ impl Tokenizer {
         last_connector: Option<char>,
         f: &mut impl FnMut(Word<'_>),
     ) {
+        // The common word: one part, short enough.
+        if self.parts.len() == 1 && self.buf.len() <= MAX_TERM {
+            f(Word {
+                start,
+                end,
+                whole: &self.buf,
+                buf: &self.buf,
+                parts: &self.parts,
+            });
+            self.buf.clear();
+            self.parts.clear();
+            return;
+        }
         // A possessive: "Department’s" is "department".
         if self.parts.len() > 1
             && last_connector.is_some_and(is_apostrophe)

@@ -9,7 +9,7 @@ mod common;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use common::{all_docs, model, volumes};
+use common::{all_docs, model, volumes, Lcg};
 use letterbook_search::passages::Field;
 use letterbook_search::segment::for_each_word;
 use letterbook_search::tokens::Tokenizer;
@@ -83,18 +83,6 @@ impl Reading {
             }
         }
         out
-    }
-}
-
-/// A small deterministic generator (the same choices on every run).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
     }
 }
 

@@ -23,6 +23,29 @@ pub fn corpus() -> PathBuf {
     dir
 }
 
+/// The twelve volumes' files, in name order.
+pub fn volume_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("tei-volumes"))
+        .expect("tei-volumes")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A small deterministic generator (the same choices on every run).
+pub struct Lcg(pub u64);
+impl Lcg {
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
 /// One parsed volume: its description, documents and the XML's size.
 pub struct Vol {
     pub file: String,
@@ -35,12 +58,7 @@ pub struct Vol {
 pub fn volumes() -> &'static [Vol] {
     static V: OnceLock<Vec<Vol>> = OnceLock::new();
     V.get_or_init(|| {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("tei-volumes"))
-            .expect("tei-volumes")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-            .collect();
-        files.sort();
+        let files = volume_files();
         std::thread::scope(|s| {
             let handles: Vec<_> = files
                 .iter()
