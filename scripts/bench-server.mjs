@@ -3,7 +3,8 @@
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { homedir } from "node:os";
+import { delimiter, extname, join, normalize, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const CORPUS = resolve(ROOT, process.env.LETTERBOOK_CORPUS ?? "../shared/corpus");
@@ -11,8 +12,11 @@ export const CORPUS = resolve(ROOT, process.env.LETTERBOOK_CORPUS ?? "../shared/
 /** Builds a benchmark page (`bench/….html`) with Trunk into target/<dir> and serves it. */
 export async function buildAndServe(html, dir) {
   const out = join(ROOT, "target", dir);
+  // The project's wasm-opt (npm's binaryen) first, as scripts/env.sh puts it: Debian's breaks the module.
+  const PATH = [join(ROOT, "node_modules", ".bin"), join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin"), process.env.PATH].join(delimiter);
   execFileSync("trunk", ["build", "--release", "--dist", out, "--public-url", "/", html], {
     cwd: ROOT,
+    env: { ...process.env, PATH },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return startBenchServer(out, CORPUS);
