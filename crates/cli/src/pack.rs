@@ -352,7 +352,16 @@ pub fn run(job: Job) -> bool {
     bytes_out += summary.len() as u64;
     // The search index over every document: its parts, then its table of contents.
     let segments: Vec<&Segment> = packed.iter().map(|p| &p.segment).collect();
+    let merging = Instant::now();
     let index = build_site(&corr, &segments, &docs, Codec::Zstd(job.level));
+    let index_bytes: usize =
+        index.parts.iter().map(|(_, b)| b.len()).sum::<usize>() + index.meta.len();
+    eprintln!(
+        "search index: {} files, {} (its volumes' segments merged in {:.1} s)",
+        index.parts.len() + 1,
+        presentation::bytes(index_bytes as u64),
+        merging.elapsed().as_secs_f64()
+    );
     for (path, bytes) in &index.parts {
         if let Err(e) = write(&job.out.join(path), bytes) {
             eprintln!("error: {e}");

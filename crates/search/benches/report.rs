@@ -217,7 +217,12 @@ fn main() {
     let site_dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from);
+        // Cargo runs a bench in its package's folder: a relative path is the workspace's.
+        .map(|a| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(a)
+        });
     let vols = read_volumes();
     let t = Instant::now();
     let mut parsed: Vec<(Volume, Vec<Document>)> = Vec::new();
