@@ -338,11 +338,13 @@ pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
             Pop::Note(_) => "Close footnote",
             Pop::Entity(_) => "Close",
         };
-        let style = move || match notes.pos.get() {
-            Some((top, left, width)) => format!("top:{top}px;left:{left}px;width:{width}px"),
+        // Set through the style object, not a style attribute: the page's policy refuses
+        // inline style attributes.
+        let place = move || match notes.pos.get() {
+            Some((top, left, width)) => (top, left, width),
             // Measured off-screen first (at its final width); still focusable, unlike
             // `visibility: hidden`.
-            None => format!("top:0;left:-10000px;width:{}px", popover_width()),
+            None => (0.0, -10000.0, popover_width()),
         };
         Some(view! {
             <div
@@ -353,7 +355,9 @@ pub fn PopoverShell(body: Callback<Pop, Option<PopBody>>) -> impl IntoView {
                 aria-modal="false"
                 aria-labelledby="fn-popover-title"
                 tabindex="-1"
-                style=style
+                style:top=move || format!("{}px", place().0)
+                style:left=move || format!("{}px", place().1)
+                style:width=move || format!("{}px", place().2)
                 on:pointerenter=move |_| notes.hovering_popover.set(true)
                 on:pointerleave=move |_| {
                     notes.hovering_popover.set(false);

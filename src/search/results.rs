@@ -288,11 +288,8 @@ pub fn ResultList(found: ArcEq<Found>, words: String) -> impl IntoView {
             }
         }}</p>
         <ol class="results" node_ref=list aria-label="Results"
-            style=move || {
-                let (a, _) = range.get();
-                let h = row_h.get();
-                format!("height:{}px;padding-top:{}px", n as f64 * h, a as f64 * h)
-            }
+            style:height=move || format!("{}px", n as f64 * row_h.get())
+            style:padding-top=move || format!("{}px", range.get().0 as f64 * row_h.get())
             on:keydown=on_key on:focusin=on_focus>
             <For each=move || { let (a, b) = range.get(); a..b } key=|i| *i let:i>
                 <ResultRow found=found2.clone() i=i words=words.clone()/>

@@ -138,14 +138,14 @@ pub fn Brush() -> impl IntoView {
                     }>
                     {bars.into_iter().map(|n| {
                         let h = if n == 0 { 0.0 } else { 12.0 + 88.0 * (n as f64).ln_1p() / max.ln_1p() };
-                        view! { <span class="tl-bar" style=format!("height:{h:.0}%")></span> }
+                        view! { <span class="tl-bar" style:height=format!("{h:.0}%")></span> }
                     }).collect_view()}
                     {move || selected().map(|(x, y)| view! {
-                        <span class="tl-brush-range" style=format!("left:{:.2}%;width:{:.2}%", x * 100.0, (y - x) * 100.0)></span>
+                        <span class="tl-brush-range" style:left=format!("{:.2}%", x * 100.0) style:width=format!("{:.2}%", (y - x) * 100.0)></span>
                     })}
                     {move || window_at().map(|(x, y)| view! {
                         <span class="tl-brush-window" title="The chart's view: drag it to move in time"
-                            style=format!("left:{:.2}%;width:{:.2}%", x * 100.0, (y - x) * 100.0)></span>
+                            style:left=format!("{:.2}%", x * 100.0) style:width=format!("{:.2}%", (y - x) * 100.0)></span>
                     })}
                     <span class="tl-brush-years">{years}</span>
                 </div>
