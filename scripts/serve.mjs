@@ -19,13 +19,30 @@ const TYPES = {
   ".xml": "application/xml",
 };
 
-export function startServer(dir, port = 0) {
+/** The headers a `_headers` file (Netlify, Cloudflare Pages) gives every path ("/*"). */
+async function hostHeaders(root) {
+  const text = await readFile(join(root, "_headers"), "utf8").catch(() => "");
+  const out = {};
+  let all = false;
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) all = line.trim() === "/*";
+    else if (all) {
+      const at = line.indexOf(":");
+      if (at > 0) out[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return out;
+}
+
+export async function startServer(dir, port = 0) {
   const root = resolve(dir);
+  const host = await hostHeaders(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) {
+      if (!file.startsWith(root) || path.endsWith("/_headers")) {
         res.writeHead(403).end();
         return;
       }
@@ -42,15 +59,32 @@ export function startServer(dir, port = 0) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;
       }
-      // As a static host does: a validator on every file, so that a reload asks "changed?"
-      // and gets 304; Trunk's hashed files (a changed file is a new name) kept for a year.
-      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+      // As a static host does: the build's precompressed copy when the browser takes it
+      // (finish-build.mjs writes .br and .gz beside each file), a validator on every file,
+      // so that a reload asks "changed?" and gets 304; Trunk's hashed files (a changed file
+      // is a new name) kept for a year.
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      let encoding;
+      for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (encoding || !new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+        const packed = await stat(file + ext).catch(() => null);
+        if (packed?.isFile()) {
+          file += ext;
+          info = packed;
+          encoding = enc;
+        }
+      }
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? "-" + encoding : ""}"`;
+      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)(\.br|\.gz)?$/.test(file);
       const headers = {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...host,
+        "content-type": type,
         "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
         etag,
         "last-modified": new Date(info.mtimeMs).toUTCString(),
+        vary: "accept-encoding",
+        ...(encoding ? { "content-encoding": encoding } : {}),
       };
       if (req.headers["if-none-match"] === etag) {
         res.writeHead(304, headers).end();

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::components::connection::ConnectionStatus;
 use crate::components::open_files::{DropTarget, LoadToast};
 use crate::components::shortcuts::Shortcuts;
 use crate::routes::library::LibraryPage;
@@ -24,6 +25,8 @@ pub fn App() -> impl IntoView {
     crate::storage::restore(lib);
     // A collection served beside the app is listed from its manifest.
     crate::site::discover(lib);
+    // The service worker (offline, updates) and the connection's state.
+    provide_context(crate::offline::Offline::start());
     view! { <AppWith lib=lib/> }
 }
 
@@ -65,6 +68,7 @@ pub fn AppWith(lib: Library) -> impl IntoView {
             </footer>
             <DropTarget/>
             <LoadToast/>
+            <ConnectionStatus/>
             <RouteFocus/>
         </Router>
     }

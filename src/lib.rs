@@ -9,6 +9,7 @@ pub mod focus;
 pub mod indexed;
 pub mod loader;
 pub mod net;
+pub mod offline;
 pub mod register;
 pub mod routes;
 pub mod search;

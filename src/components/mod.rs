@@ -1,5 +1,6 @@
 //! Views of documents, built from the core's model.
 
+pub mod connection;
 pub mod document;
 pub mod hits;
 pub mod inline;

@@ -41,7 +41,9 @@ after(async () => {
 });
 
 async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // These tests count the site's requests and fail some on purpose: without the service
+  // worker, whose own fetches the page's routes do not see (offline.test.mjs tests it).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = [];
   collectErrors(page, errors);
