@@ -4,6 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod kiosk;
 mod pack;
 mod search;
 
@@ -75,6 +76,10 @@ enum Command {
         /// whole series, for measuring.
         #[arg(long, default_value_t = 1, hide = true)]
         copies: u32,
+        /// Make the site a museum kiosk: its settings (the staff PIN, the featured
+        /// documents, the timeouts; see docs/kiosk.md).
+        #[arg(long, value_name = "KIOSK.TOML")]
+        kiosk: Option<PathBuf>,
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
     },
@@ -227,14 +232,23 @@ fn main() -> ExitCode {
             app,
             level,
             copies,
+            kiosk: kiosk_file,
             sources,
         } => {
+            let kiosk = match kiosk_file.as_deref().map(kiosk::read).transpose() {
+                Ok(k) => k.map(|config| (kiosk_file.clone().unwrap_or_default(), config)),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
             failed = !pack::run(pack::Job {
                 out: dir,
                 title,
                 app,
                 level,
                 copies,
+                kiosk,
                 sources,
             });
         }

@@ -29,6 +29,8 @@ pub struct Job {
     /// Each source packed this many times under new ids (a synthetic collection of a
     /// whole series' size, for measuring; 1 otherwise).
     pub copies: u32,
+    /// Kiosk settings and the file they came from.
+    pub kiosk: Option<(PathBuf, letterbook_core::kiosk::KioskConfig)>,
     pub sources: Vec<PathBuf>,
 }
 
@@ -380,6 +382,13 @@ pub fn run(job: Job) -> bool {
         return false;
     }
     bytes_out += index.meta.len() as u64;
+    if let Some((file, config)) = &job.kiosk {
+        let ids: std::collections::HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        if let Err(e) = crate::kiosk::check_featured(file, config, |id| ids.contains(id)) {
+            eprintln!("error: {e}");
+            return false;
+        }
+    }
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
         record_format: pack::FORMAT,
@@ -392,6 +401,7 @@ pub fn run(job: Job) -> bool {
         volumes: packed.iter().map(|p| p.entry.clone()).collect(),
         summary: summary_file,
         search: Some(search_file),
+        kiosk: job.kiosk.as_ref().map(|(_, c)| c.clone()),
     };
     let json = manifest.to_json();
     // Written whole, then renamed into place: a site served while it is packed never

@@ -506,3 +506,72 @@ fn the_same_sources_make_the_same_site_wherever_they_lie() {
         "the manifests (and so every hash) differ"
     );
 }
+
+#[test]
+fn pack_makes_a_kiosk_site_from_its_settings_and_refuses_bad_ones() {
+    let work = scratch("pack-kiosk");
+    let nicaragua = corpus().join("tei-volumes/frus1894Nicaragua.xml");
+    let nic = nicaragua.to_string_lossy();
+    let pack = |toml: &str, name: &str| {
+        let file = work.join(format!("{name}.toml"));
+        std::fs::write(&file, toml).unwrap();
+        let site = work.join(name);
+        let out = letterbook(&[
+            "pack",
+            "--level",
+            "3",
+            "--out",
+            &site.to_string_lossy(),
+            "--kiosk",
+            &file.to_string_lossy(),
+            &nic,
+        ]);
+        (out, site)
+    };
+    let ((code, _, err), site) = pack(
+        "pin = \"0427\"\nfeatured = [\"frus1894Nicaragua-d40\", \"frus1894Nicaragua-d12\"]\nidle_browse_secs = 45\n",
+        "good",
+    );
+    assert_eq!(code, 0, "{err}");
+    let manifest = letterbook_core::pack::Manifest::parse(
+        &std::fs::read(site.join("collection.json")).unwrap(),
+    )
+    .unwrap();
+    let kiosk = manifest.kiosk.expect("the manifest carries the kiosk");
+    assert!(kiosk.pin_matches("0427") && !kiosk.pin_matches("0000"));
+    assert_eq!(
+        kiosk.featured,
+        ["frus1894Nicaragua-d40", "frus1894Nicaragua-d12"]
+    );
+    assert_eq!((kiosk.idle_browse_secs, kiosk.idle_reading_secs), (45, 120));
+    let json = std::fs::read_to_string(site.join("collection.json")).unwrap();
+    assert!(!json.contains("0427"), "the PIN is not written in clear");
+
+    // Each mistake named with its file (and line, for the syntax).
+    for (toml, name, said) in [
+        ("pin = 427\n", "number", "bad-number.toml"),
+        ("pin = \"04270\"\n", "digits", "not four digits"),
+        (
+            "pin = \"0427\"\ncountdown_secs = 5\n",
+            "short",
+            "countdown_secs: 5 s is too short",
+        ),
+        (
+            "pin = \"0427\"\nidle = 3\n",
+            "unknown",
+            "unknown field `idle`",
+        ),
+        (
+            "pin = \"0427\"\nfeatured = [\"frus1894Nicaragua-d9999\"]\n",
+            "missing",
+            "featured documents not in the collection: frus1894Nicaragua-d9999",
+        ),
+        ("pin = \"0427\n", "syntax", "line 1"),
+    ] {
+        let ((code, _, err), site) = pack(toml, &format!("bad-{name}"));
+        assert_ne!(code, 0, "{name}: {err}");
+        assert!(err.contains(said), "{name}: {err}");
+        assert!(err.contains(&format!("bad-{name}.toml")), "{name}: {err}");
+        assert!(!site.join("collection.json").exists(), "{name}");
+    }
+}

@@ -20,6 +20,7 @@ pub mod index;
 mod infer;
 mod inline;
 mod input;
+pub mod kiosk;
 pub mod model;
 pub mod open;
 pub mod pack;

@@ -29,6 +29,9 @@ pub struct Manifest {
     /// files; absent for a site packed before search.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<PackFile>,
+    /// Kiosk mode's settings when the site is a kiosk (`letterbook pack --kiosk`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<crate::kiosk::KioskConfig>,
 }
 
 /// One volume (or page text) of a pack site.
