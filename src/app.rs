@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::connection::ConnectionStatus;
 use crate::components::open_files::{DropTarget, LoadToast};
 use crate::components::shortcuts::Shortcuts;
+use crate::kiosk::screens::KioskLayer;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::reader::ReaderPage;
@@ -23,10 +24,14 @@ pub fn App() -> impl IntoView {
     let lib = Library::with_sample();
     // What earlier visits kept is listed at once and opened again behind the page.
     crate::storage::restore(lib);
-    // A collection served beside the app is listed from its manifest.
-    crate::site::discover(lib);
     // The service worker (offline, updates) and the connection's state.
     provide_context(crate::offline::Offline::start());
+    // Kiosk mode, when the address asks for it or it was left on; a site's settings turn
+    // it on when its manifest says so.
+    let kiosk = crate::kiosk::Kiosk::start();
+    provide_context(kiosk);
+    // A collection served beside the app is listed from its manifest.
+    crate::site::discover(lib, move |config| kiosk.from_site(config));
     view! { <AppWith lib=lib/> }
 }
 
@@ -66,9 +71,10 @@ pub fn AppWith(lib: Library) -> impl IntoView {
                     <a href="https://history.state.gov/" rel="noopener noreferrer">"history.state.gov"</a>"."
                 </p>
             </footer>
-            <DropTarget/>
+            {move || (!crate::kiosk::on()).then(|| view! { <DropTarget/> })}
             <LoadToast/>
             <ConnectionStatus/>
+            <KioskLayer/>
             <RouteFocus/>
         </Router>
     }

@@ -55,7 +55,8 @@ impl Offline {
         let Some(w) = web_sys::window() else { return };
         let origin = w.location().origin().unwrap_or_default();
         let cb = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-            if self.online.get_untracked() {
+            // Online, or the kiosk has already shown the link as a QR code.
+            if self.online.get_untracked() || e.default_prevented() {
                 return;
             }
             let Some(link) = e

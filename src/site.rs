@@ -21,13 +21,14 @@ use crate::storage::{self, KeepJob, Kind};
 const MANIFEST: &str = "/collection.json";
 
 /// Looks for the site's collection once, at the start of a visit.
-pub fn discover(lib: Library) {
+pub fn discover(lib: Library, on_kiosk: impl Fn(letterbook_core::kiosk::KioskConfig) + 'static) {
     lib.site.set(Site::Asking);
     spawn_local(async move {
         match manifest().await {
             Ok(None) => lib.site.set(Site::None),
             Ok(Some(m)) => {
                 let summary = m.summary.clone();
+                let kiosk = m.kiosk.clone();
                 lib.site.set(Site::Ready(SiteCollection {
                     title: m.title,
                     documents: m.documents,
@@ -41,6 +42,17 @@ pub fn discover(lib: Library) {
                         })
                         .collect(),
                 }));
+                if let Some(config) = kiosk {
+                    // The featured letters' volumes are fetched for the attract screen.
+                    for id in &config.featured {
+                        if let Some(vol) = letterbook_core::doc_id::DocId::parse(id)
+                            .and_then(|d| d.volume().map(str::to_string))
+                        {
+                            open(lib, &vol);
+                        }
+                    }
+                    on_kiosk(config);
+                }
                 lib.summary.set(Summary::Loading);
                 // Reading a series' summary holds the page for a moment: the list is
                 // painted first.

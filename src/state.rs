@@ -355,6 +355,20 @@ impl Library {
         self.coll.with(|c| c.get(id).cloned())
     }
 
+    /// The kiosk's attract screen's letters, from what is open.
+    pub fn featured(
+        &self,
+        config: &letterbook_core::kiosk::KioskConfig,
+    ) -> Vec<letterbook_core::kiosk::FeaturedCard> {
+        self.coll.with(|c| {
+            letterbook_core::kiosk::featured(
+                config,
+                |id| c.get(id).map(|d| &**d),
+                c.documents().iter().map(|d| &**d),
+            )
+        })
+    }
+
     pub fn get_untracked(&self, id: &str) -> Option<Arc<Document>> {
         self.coll.with_untracked(|c| c.get(id).cloned())
     }

@@ -130,7 +130,7 @@ pub fn NotOpen(
         <section class="not-open" aria-labelledby="not-open-title">
             <h1 id="not-open-title">{format!("Foreign Relations, {label}, is not open")}</h1>
             <p>{what.unwrap_or_default()}{format!(" Open the file {volume}.xml and this page will show it.")}</p>
-            <OpenFiles label=format!("Open {volume}.xml…")/>
+            {(!crate::kiosk::on()).then(|| view! { <OpenFiles label=format!("Open {volume}.xml…")/> })}
             {online.map(|href| view! {
                 <p class="not-open-online">
                     "Or read it on "

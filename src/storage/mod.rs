@@ -14,5 +14,6 @@ mod quota;
 mod tabs;
 
 pub use keeper::{forget, forget_all, keep, keep_index, restore, KeepJob};
+pub use quota::estimate;
 
 pub use crate::shelf::{Item, Keeping, Kept, Kind, Shelf, Status};

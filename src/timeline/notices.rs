@@ -83,7 +83,7 @@ pub fn LinkNeeds() -> impl IntoView {
                     <button type="button" class="tl-notice-action" on:click=move |_| { st.clear(); st.selected.set(None); focus_chart(); }>"clear the filters"</button>
                     "."
                 </p>
-                <OpenFiles label=label/>
+                {(!crate::kiosk::on()).then(|| view! { <OpenFiles label=label/> })}
             </div>
         })
     }

@@ -133,7 +133,7 @@ pub fn LibraryPage() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">"Library"</h1>
             <p class="lede">"Letterbook reads the diplomatic papers of "<cite>"Foreign Relations of the United States"</cite>" in your browser. Nothing leaves this device."</p>
-            <OpenFiles/>
+            {move || (!crate::kiosk::on()).then(|| view! { <OpenFiles/> })}
             <p class="where-from">
                 "FRUS volumes in TEI are published by the Office of the Historian in its public repository, "
                 <a href="https://github.com/HistoryAtState/frus" rel="external noopener">"HistoryAtState/frus"</a>
@@ -146,7 +146,7 @@ pub fn LibraryPage() -> impl IntoView {
                     ", and follow its thread."
                 </p>
             })}
-            <StorePanel/>
+            {move || (!crate::kiosk::on()).then(|| view! { <StorePanel/> })}
             <div class="list-head">
                 <h2 id="volumes-title">"Volumes"</h2>
                 {move || (lib.volumes().len() + lib.site.with(|s| s.volume_count()) > 1).then(|| view! {
@@ -198,7 +198,8 @@ fn KeptState(id: String) -> impl IntoView {
 /// Takes a volume or document out of the collection and out of the browser's store.
 #[component]
 fn PutAway(label: String, on_put_away: impl Fn() + 'static) -> impl IntoView {
-    view! {
+    // A kiosk's visitors keep what the curator put there.
+    (!crate::kiosk::on()).then(|| view! {
         <button type="button" class="put-away" aria-label=format!("Remove {label}") on:click=move |_| {
             on_put_away();
             // The button is gone with its card: the focus goes back to the page's top.
@@ -206,5 +207,5 @@ fn PutAway(label: String, on_put_away: impl Fn() + 'static) -> impl IntoView {
         }>
             "Remove"
         </button>
-    }
+    })
 }
