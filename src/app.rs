@@ -32,6 +32,19 @@ pub fn App() -> impl IntoView {
     provide_context(kiosk);
     // A collection served beside the app is listed from its manifest.
     crate::site::discover(lib, move |config| kiosk.from_site(config));
+    // A site's collection kept offline: measured once the site is read.
+    let keep = crate::keep_offline::KeepOffline::new();
+    provide_context(keep);
+    Effect::new(move |measured: Option<bool>| {
+        if measured == Some(true) {
+            return true;
+        }
+        let ready = lib.site.with(|s| matches!(s, crate::shelf::Site::Ready(_)));
+        if ready {
+            keep.measure(lib);
+        }
+        ready
+    });
     view! { <AppWith lib=lib/> }
 }
 

@@ -7,6 +7,7 @@ pub mod components;
 pub mod finder;
 pub mod focus;
 pub mod indexed;
+pub mod keep_offline;
 pub mod kiosk;
 pub mod loader;
 pub mod net;

@@ -155,6 +155,8 @@ pub struct SiteCollection {
     pub title: String,
     pub documents: u64,
     pub volumes: Vec<SiteVolume>,
+    /// The correspondence model of all of it.
+    pub summary: letterbook_core::pack::PackFile,
     /// Its search index's table of contents, when it was packed with one.
     pub search: Option<letterbook_core::pack::PackFile>,
 }

@@ -33,6 +33,7 @@ pub fn discover(lib: Library, on_kiosk: impl Fn(letterbook_core::kiosk::KioskCon
                     title: m.title,
                     documents: m.documents,
                     search: m.search,
+                    summary: summary.clone(),
                     volumes: m
                         .volumes
                         .into_iter()

@@ -339,3 +339,15 @@ pub fn hits(doc: &Document, words: &str) -> HitMap {
     }
     map
 }
+
+/// Every file of a site's search index (its table of contents first), with its size: what
+/// keeping the collection offline downloads.
+pub async fn site_index_files(
+    file: &letterbook_core::pack::PackFile,
+) -> Result<Vec<(String, u64)>, String> {
+    let meta = site_index::meta(file).await?;
+    let mut out = vec![(file.path.clone(), file.bytes)];
+    out.extend(meta.terms.iter().map(|p| (p.path.clone(), p.bytes)));
+    out.extend(meta.text.iter().map(|p| (p.path.clone(), p.bytes)));
+    Ok(out)
+}

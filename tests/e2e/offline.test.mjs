@@ -6,12 +6,13 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CORPUS, DIST, collectErrors } from "./helpers.mjs";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CORPUS, DIST, ROOT, collectErrors } from "./helpers.mjs";
 
 let browser;
 const tmp = mkdtempSync(join(tmpdir(), "letterbook-offline-"));
@@ -270,6 +271,65 @@ describe("offline and installable", () => {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       assert.ok((await page.evaluate(() => window.__violations)).includes("script-src-attr"));
       assert.deepEqual(errors.filter((e) => !/Content Security Policy|nothing\.png|404/.test(e)), []);
+    } finally {
+      await context.close();
+      stop(server);
+    }
+  });
+  test("a pack site kept offline: what it needs said first, one progress bar, on after a reload, every volume and search offline", async () => {
+    const bin = join(ROOT, "target", "debug", "letterbook");
+    if (!existsSync(bin)) execFileSync("cargo", ["build", "-q", "-p", "letterbook-cli"], { cwd: ROOT, stdio: "inherit" });
+    const site = join(tmp, "site");
+    const names = ["frus1894Nicaragua", "frus1901China", "frus1934v05"];
+    execFileSync(bin, ["pack", "--level", "3", "--out", site, "--title", "Three volumes", "--app", DIST, ...names.map((n) => join(CORPUS, "tei-volumes", `${n}.xml`))], { stdio: "ignore" });
+    const manifest = JSON.parse(readFileSync(join(site, "collection.json"), "utf8"));
+    const { server, base } = await serve(site);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    collectErrors(page, errors);
+    try {
+      // Too little room: said before anything is downloaded (the browser's answer made
+      // small; Chromium's quota override does not reach navigator.storage.estimate).
+      const small = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await small.addInitScript(() => {
+        navigator.storage.estimate = async () => ({ usage: 100_000, quota: 400_000 });
+      });
+      const tight = await small.newPage();
+      await tight.goto(base + "/");
+      const cramped = tight.locator(".keep-offline");
+      await cramped.locator(".keep-start").waitFor();
+      assert.match(await cramped.innerText(), /needs .* more; this browser has room for 300 KB/);
+      assert.equal(await cramped.locator(".keep-start").isDisabled(), true);
+      await small.close();
+
+      await page.goto(base + "/");
+      await controlled(page);
+      const panel = page.locator(".keep-offline");
+      await panel.locator(".keep-start:not([disabled])").waitFor();
+      assert.match(await panel.innerText(), /needs [\d.]+ MB \(/);
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "keep-offline-1280.png") });
+      // Started, then the page reloaded at once: it goes on by itself.
+      await panel.locator(".keep-start").click();
+      await page.reload();
+      await panel.locator(".keep-done").waitFor({ timeout: 60_000 });
+      const kept = await page.evaluate(async () => (await (await caches.open("letterbook-packs")).keys()).map((r) => new URL(r.url).pathname));
+      for (const v of manifest.volumes) assert.ok(kept.includes("/" + v.pack.path), v.id);
+      assert.ok(kept.includes("/" + manifest.search.path) && kept.includes("/" + manifest.summary.path));
+      assert.equal(await page.locator(".site-list .volume-state", { hasText: "and offline" }).count(), names.length);
+
+      // Offline, with the server gone: every volume opens, and search answers.
+      stop(server);
+      await context.setOffline(true);
+      for (const n of names) {
+        await page.goto(`${base}/volume/${n}`);
+        await page.locator(".toc a.toc-doc").first().waitFor({ state: "attached", timeout: 30_000 });
+      }
+      await page.goto(base + "/search?q=gresham");
+      await page.waitForFunction(() => /^[1-9][\d,]* documents? for/.test(document.querySelector("#search-count")?.textContent ?? ""), null, { timeout: 30_000 });
+      await page.locator(".results li .result-lines mark").first().waitFor();
+      assert.deepEqual(errors.filter((e) => !offlineNoise(e)), []);
     } finally {
       await context.close();
       stop(server);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use letterbook_core::{dates, presentation};
 
 use super::Order;
+use crate::keep_offline::{KeepOffline, KeepState};
 use crate::shelf::{Fetch, Site, SiteVolume};
 use crate::state::{doc_href, volume_href, Library, Summary};
 use crate::urls::TIMELINE;
@@ -65,6 +66,7 @@ pub fn SitePanel(order: RwSignal<Order>) -> impl IntoView {
                         )}
                     </p>
                     <SummaryState/>
+                    <KeepPanel/>
                     <ul class="volume-list site-list">
                         {move || waiting().into_iter().map(|v| view! { <SiteCard v=v/> }).collect_view()}
                     </ul>
@@ -140,7 +142,20 @@ fn SiteCard(v: SiteVolume) -> impl IntoView {
     .join(" · ");
     let id = e.id.clone();
     let state = match v.fetch {
-        Fetch::Available | Fetch::Done => view! { <span class="volume-state">"Available from this site"</span> }.into_any(),
+        Fetch::Available | Fetch::Done => {
+            let offline = use_context::<KeepOffline>();
+            let vid = e.id.clone();
+            view! {
+                <span class="volume-state">{move || {
+                    if offline.is_some_and(|k| k.volumes.with(|s| s.contains(&vid))) {
+                        "Available from this site, and offline"
+                    } else {
+                        "Available from this site"
+                    }
+                }}</span>
+            }
+            .into_any()
+        }
         Fetch::Downloading(p) => view! {
             <span class="volume-state" role="status">{format!("Downloading {:.0} %", p * 100.0)}</span>
             <progress max="1" value=p aria-label=format!("Downloading {}", e.title)></progress>
@@ -162,4 +177,64 @@ fn SiteCard(v: SiteVolume) -> impl IntoView {
             {state}
         </li>
     }
+}
+
+/// "Keep this collection offline": what it needs first, then one progress bar, pause and
+/// go on; the browser's room said before anything is downloaded.
+#[component]
+fn KeepPanel() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let Some(keep) = use_context::<KeepOffline>() else {
+        return ().into_any();
+    };
+    let mb = |n: u64| presentation::bytes(n);
+    view! {
+        <div class="keep-offline" role="group" aria-labelledby="keep-title">
+            <h3 id="keep-title">"Offline"</h3>
+            <div role="status">{move || match keep.state.get() {
+                KeepState::Unknown => view! { <p class="store-facts">"Measuring what keeping this collection offline needs…"</p> }.into_any(),
+                KeepState::Ready { need, missing, free } => {
+                    let room = free.is_none_or(|f| f >= missing);
+                    let says = match free {
+                        Some(f) if !room => format!(
+                            "Keeping the whole collection offline needs {} more; this browser has room for {}. Free some space, or read volumes one at a time (each is kept when opened).",
+                            mb(missing), mb(f)
+                        ),
+                        Some(f) => format!(
+                            "Keeping the whole collection offline (every volume and the search index) needs {} ({} of it not kept yet); this browser has room for {}.",
+                            mb(need), mb(missing), mb(f)
+                        ),
+                        None => format!(
+                            "Keeping the whole collection offline (every volume and the search index) needs {} ({} not kept yet).",
+                            mb(need), mb(missing)
+                        ),
+                    };
+                    view! {
+                        <p class="store-facts">{says}</p>
+                        <button type="button" class="keep-start" disabled=move || !room on:click=move |_| keep.start(lib)>
+                            "Keep this collection offline"
+                        </button>
+                    }.into_any()
+                }
+                KeepState::Running { done, total } => view! {
+                    <p class="store-facts">{format!("Keeping offline: {} of {}", mb(done), mb(total))}</p>
+                    <progress class="keep-progress" max=total.max(1) as f64 value=done as f64 aria-label="Keeping the collection offline"></progress>
+                    <button type="button" class="keep-pause" on:click=move |_| keep.pause()>"Pause"</button>
+                }.into_any(),
+                KeepState::Paused { done, total } => view! {
+                    <p class="store-facts">{format!("Paused: {} of {} kept offline.", mb(done), mb(total))}</p>
+                    <progress class="keep-progress" max=total.max(1) as f64 value=done as f64 aria-label="Kept offline so far"></progress>
+                    <button type="button" class="keep-start" on:click=move |_| keep.start(lib)>"Go on"</button>
+                }.into_any(),
+                KeepState::Done { total } => view! {
+                    <p class="store-facts keep-done">{format!("The whole collection is kept offline ({}): every volume and search work without a connection.", mb(total))}</p>
+                }.into_any(),
+                KeepState::Failed(why) => view! {
+                    <p class="store-off" role="alert">{format!("The collection cannot be kept offline: {why}")}</p>
+                    <button type="button" class="keep-start" on:click=move |_| keep.start(lib)>"Try again"</button>
+                }.into_any(),
+            }}</div>
+        </div>
+    }
+    .into_any()
 }
