@@ -3,9 +3,11 @@
 # (each step checks first). Everything comes from the Rust package registry, npm and Debian's packages:
 #   - the wasm32 target (rustup)
 #   - trunk 0.21.14 and wasm-bindgen-cli at the exact version of Cargo.lock (cargo install)
+#   - geckodriver 0.36.0 (cargo install: the in-browser tests in Firefox)
 #   - npm dev tools pinned in package-lock.json: binaryen 132 (wasm-opt), playwright-core,
-#     axe-core, vis-timeline (the timeline benchmark's peer) (npm ci, into node_modules/)
-#   - Debian's chromium and chromium-driver (apt-get), unless --no-browser is given
+#     puppeteer-core (Firefox over WebDriver BiDi), axe-core, and the benchmarks' peers
+#     (npm ci, into node_modules/)
+#   - Debian's chromium, chromium-driver and firefox-esr (apt-get), unless --no-browser
 # Afterwards, in the same shell:  source scripts/env.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,17 +36,23 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $want_wbg"; then
   cargo install wasm-bindgen-cli --version "$want_wbg" --force
 fi
 
+want_gecko=0.36.0
+if [ "$browser" = 1 ] && ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $want_gecko"; then
+  step "geckodriver $want_gecko"
+  cargo install geckodriver --version "$want_gecko" --locked
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm tools (binaryen, playwright-core, axe-core, vis-timeline)"
+  step "npm tools (binaryen, playwright-core, puppeteer-core, axe-core, benchmark peers)"
   npm ci --no-audit --no-fund
 fi
 
-if [ "$browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  step "Debian chromium and chromium-driver"
+if [ "$browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; }; then
+  step "Debian chromium, chromium-driver and firefox-esr"
   sudo_cmd=""
   [ "$(id -u)" != 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver firefox-esr
 fi
 
 # Debian's binaryen 108 silently breaks the module: the npm one must come first.

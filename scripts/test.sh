@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test: formatting, clippy (host and wasm32),
 # native tests (core, CLI, accuracy over ../shared/corpus), in-browser component tests
-# (wasm-bindgen-test in headless Chromium), a release build with Trunk, and the
-# end-to-end tests against that build. Exits non-zero at the first failure; prints each
+# (wasm-bindgen-test in headless Chromium, then Firefox), a release build with Trunk, and
+# the end-to-end tests against that build (Chromium; a reader's first steps in Firefox). Exits non-zero at the first failure; prints each
 # runner's summary line at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +51,10 @@ grep -E "^(volume|frus)" "$log/tei-run.txt" > "$log/tei.txt" || true
 step "in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p letterbook-app --locked 2>&1 | tee "$log/wasm.txt"
 summary+=("wasm (in Chromium): $(count "$log/wasm.txt")")
+step "in-browser component tests again in Firefox (geckodriver, headless firefox-esr)"
+CHROMEDRIVER= GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown -p letterbook-app --locked 2>&1 | tee "$log/wasm-firefox.txt"
+grep -q "Running headless tests in Firefox" "$log/wasm-firefox.txt"
+summary+=("wasm (in Firefox): $(count "$log/wasm-firefox.txt")")
 
 step "release build (trunk)"
 trunk build --release
@@ -67,6 +71,9 @@ done
 step "end-to-end tests (Playwright, headless Chromium, against dist/)"
 node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"
 summary+=("e2e: $(grep -E '^# (pass|fail)' "$log/e2e.txt" | tr '\n' ' ')")
+step "end-to-end tests in Firefox (puppeteer-core over WebDriver BiDi, firefox-esr, against dist/)"
+node --test tests/e2e-firefox/ 2>&1 | tee "$log/e2e-firefox.txt"
+summary+=("e2e (Firefox): $(grep -E '^# (pass|fail)' "$log/e2e-firefox.txt" | tr '\n' ' ')")
 
 printf '\n== summary (%ss)\n' "$((SECONDS - started))"
 printf '  %s\n' "${summary[@]}"
