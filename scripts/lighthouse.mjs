@@ -1,0 +1,87 @@
+// Lighthouse (npm, pinned) against Debian's Chromium on the built app, served as a static
+// host serves it (scripts/serve.mjs: precompressed files, validators, _headers): the
+// library, the reader and the timeline, with the mobile preset (a slow 4G network and a
+// CPU slowed 4×) and the desktop one. Prints each page's four scores, LCP, TBT and bytes
+// transferred; then what a first visit and a repeat visit download (compressed).
+// Usage: node scripts/lighthouse.mjs [runs]   (after scripts/setup.sh and trunk build --release)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import lighthouse from "lighthouse";
+import desktop from "lighthouse/core/config/desktop-config.js";
+import * as launcher from "chrome-launcher";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const runs = Number(process.argv[2] ?? 1);
+const CHROME = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const server = await startServer(join(ROOT, "dist"), 0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const pages = [
+  ["library", "/"],
+  ["reader", "/read/frus1981-88v03-d74"],
+  ["timeline", "/timeline"],
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, ${runs} run(s) each, median; served with brotli`);
+console.log("preset   page       perf  a11y  best  seo   LCP ms   TBT ms   KiB");
+for (const [preset, config] of [["mobile", undefined], ["desktop", desktop]]) {
+  for (const [name, path] of pages) {
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      // A fresh profile each run: a cold visit.
+      const profile = mkdtempSync(join(tmpdir(), "letterbook-lh-"));
+      const chrome = await launcher.launch({ chromePath: CHROME, chromeFlags: [...FLAGS, `--user-data-dir=${profile}`] });
+      try {
+        const r = await lighthouse(base + path, { port: chrome.port, output: "json", logLevel: "error" }, config);
+        const lhr = r.lhr;
+        results.push({
+          perf: lhr.categories.performance.score * 100,
+          a11y: lhr.categories.accessibility.score * 100,
+          best: lhr.categories["best-practices"].score * 100,
+          seo: lhr.categories.seo.score * 100,
+          lcp: lhr.audits["largest-contentful-paint"].numericValue,
+          tbt: lhr.audits["total-blocking-time"].numericValue,
+          kib: lhr.audits["total-byte-weight"].numericValue / 1024,
+        });
+      } finally {
+        await chrome.kill();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+    const m = (k) => median(results.map((r) => r[k]));
+    console.log(
+      `${preset.padEnd(8)} ${name.padEnd(10)} ${String(Math.round(m("perf"))).padStart(4)}  ${String(Math.round(m("a11y"))).padStart(4)}  ${String(Math.round(m("best"))).padStart(4)}  ${String(Math.round(m("seo"))).padStart(4)}  ${String(Math.round(m("lcp"))).padStart(7)}  ${String(Math.round(m("tbt"))).padStart(7)}  ${String(Math.round(m("kib"))).padStart(5)}`,
+    );
+  }
+}
+
+// First and repeat visit: bytes on the wire (compressed), the repeat with the service
+// worker and the HTTP cache of the first.
+const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.filter((f) => !f.startsWith("--headless")) });
+const context = await browser.newContext();
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Network.enable");
+let bytes = 0;
+cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+await page.goto(base + "/read/frus1981-88v03-d74");
+await page.locator("#doc-title").waitFor();
+await page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+});
+await page.waitForTimeout(1000);
+const first = bytes;
+bytes = 0;
+await page.reload();
+await page.locator("#doc-title").waitFor();
+await page.waitForTimeout(1000);
+console.log(`first visit ${Math.round(first / 1024)} KiB on the wire (with the worker's precache), repeat visit ${Math.round(bytes / 1024)} KiB`);
+await browser.close();
+server.close();
