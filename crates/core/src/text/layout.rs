@@ -114,34 +114,52 @@ impl Layout {
         // So is a section title ("CORRESPONDENCE BETWEEN THE DEPARTMENT OF STATE AND THE
         // FRENCH LEGATION"), a series ("Executive Agreement Series No. 67") or a second
         // number ("No. 91." / "No. 302.|") above it.
-        if let (Some(g0), Some(g1)) = (groups.get(gi), groups.get(gi + 1)) {
-            let t1 = line_str(g1[0]);
-            let above = |i: usize| {
-                let t0 = line_str(i).trim();
-                let h0 = heading::parse(t0);
-                t0.len() <= 160
-                    && !t0.eq_ignore_ascii_case("[untitled]")
-                    && !t0.ends_with(':')
-                    && h0.kind.is_none()
-                    && h0.from.is_empty()
+        // The lines above may come as one group or as several (a page text that printed
+        // them apart, or its own rendering, which gives each its paragraph): up to three
+        // such lines in all, the longest run first, before a heading that names parties.
+        let above = |i: usize| {
+            let t0 = line_str(i).trim();
+            let h0 = heading::parse(t0);
+            t0.len() <= 160
+                && !t0.eq_ignore_ascii_case("[untitled]")
+                && !t0.ends_with(':')
+                && h0.kind.is_none()
+                && h0.from.is_empty()
+        };
+        let names_parties = |t1: &str| {
+            let h1 = heading::parse(t1);
+            let short = |ps: &[crate::model::Party]| {
+                !ps.is_empty()
+                    && ps.iter().all(|p| {
+                        p.text.split_whitespace().count() <= 12 && heading::names_someone(p)
+                    })
             };
-            let names_parties = || {
-                let h1 = heading::parse(t1);
-                let short = |ps: &[crate::model::Party]| {
-                    !ps.is_empty()
-                        && ps.iter().all(|p| {
-                            p.text.split_whitespace().count() <= 12 && heading::names_someone(p)
-                        })
-                };
-                // "1. The Association of Nations shall be composed of …, subject to the
-                // provisions …" is the body's first article, not a heading.
-                let numbered = t1.starts_with(|c: char| c.is_ascii_digit()) && h1.kind.is_none();
-                short(&h1.from) && short(&h1.to) && !numbered
-            };
-            if g0.len() <= 3 && t1.len() <= 200 && g0.iter().all(|&i| above(i)) && names_parties() {
-                leading.extend(g0);
-                gi += 1;
+            // "1. The Association of Nations shall be composed of …, subject to the
+            // provisions …" is the body's first article, not a heading.
+            let numbered = t1.starts_with(|c: char| c.is_ascii_digit()) && h1.kind.is_none();
+            t1.len() <= 200 && short(&h1.from) && short(&h1.to) && !numbered
+        };
+        let mut end = gi;
+        let mut n = 0;
+        while let Some(g) = groups.get(end) {
+            if n + g.len() > 3 || !g.iter().all(|&i| above(i)) {
+                break;
             }
+            n += g.len();
+            end += 1;
+        }
+        while end > gi {
+            if groups
+                .get(end)
+                .is_some_and(|g1| names_parties(line_str(g1[0])))
+            {
+                for g in &groups[gi..end] {
+                    leading.extend(g);
+                }
+                gi = end;
+                break;
+            }
+            end -= 1;
         }
         let mut head_lines: Vec<usize> = Vec::new();
         let mut rest_groups: Vec<Vec<usize>> = Vec::new();
