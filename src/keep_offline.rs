@@ -63,9 +63,7 @@ struct Wanted {
     volume: Option<String>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::storage::local as storage;
 
 async fn cache() -> Result<web_sys::Cache, String> {
     let w = web_sys::window().ok_or("no window")?;

@@ -45,9 +45,7 @@ pub struct Kiosk {
     clock: StoredValue<IdleClock>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::storage::local as storage;
 
 fn now() -> f64 {
     js_sys::Date::now()

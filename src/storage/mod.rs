@@ -16,4 +16,10 @@ mod tabs;
 pub use keeper::{forget, forget_all, keep, keep_index, restore, KeepJob};
 pub use quota::estimate;
 
+/// The browser's small key-value store, for a setting or two (kiosk mode, a download to go
+/// on with); None in private modes or where it is refused.
+pub fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 pub use crate::shelf::{Item, Keeping, Kept, Kind, Shelf, Status};
