@@ -1,7 +1,8 @@
 //! A collection served beside the app: `collection.json` at the site's root (written by
 //! `letterbook pack`) lists it at once; a volume's pack is fetched only when one of its
 //! pages is opened, checked against the manifest's size and SHA-256, opened, and kept in
-//! the browser's store. No manifest (a 404, or the app's own page served in its place)
+//! the browser's store. Only a page marked by `letterbook pack` (`SITE_MARK`) asks. No
+//! manifest (a 404, or the app's own page served in its place)
 //! means no site collection, silently; a manifest that cannot be used says why.
 
 use leptos::prelude::*;
@@ -110,7 +111,22 @@ async fn fetch_summary(file: &PackFile) -> Result<Model, String> {
     Ok(ArcEq::new(Built::new(corr)))
 }
 
+/// The mark `letterbook pack` leaves in the page of a site it wrote: without it there is
+/// no collection to ask for, and a plain build of the app asks for nothing (a request
+/// that can only fail is an error in the browser's console).
+pub const SITE_MARK: &str = "meta[name=\"letterbook-collection\"]";
+
+fn marked_as_site() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(SITE_MARK).ok().flatten())
+        .is_some()
+}
+
 async fn manifest() -> Result<Option<Manifest>, String> {
+    if !marked_as_site() {
+        return Ok(None);
+    }
     // Offline, or a host that refuses: no collection to show (the app works without).
     let resp = match get(MANIFEST).await {
         Ok(r) => r,

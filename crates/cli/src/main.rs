@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod kiosk;
 mod pack;
 mod search;
+mod site_page;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};

@@ -414,6 +414,17 @@ pub fn run(job: Job) -> bool {
         return false;
     }
     bytes_out += json.len() as u64;
+    match crate::site_page::mark(&job.out) {
+        Ok(true) => {}
+        Ok(false) => eprintln!(
+            "note: {} holds no app: with the app copied in, pack again so its page asks for the collection",
+            job.out.display()
+        ),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return false;
+        }
+    }
     let bytes_in: u64 = packed.iter().map(|p| p.entry.source_bytes).sum();
     let volumes = packed.iter().filter(|p| p.volume.is_some()).count();
     eprintln!(

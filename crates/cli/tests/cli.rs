@@ -209,7 +209,11 @@ fn pack_writes_a_site_of_every_corpus_volume() {
     assert_eq!(volumes.len(), 12);
     let seed = corpus().join("seed/frus1981-88v03-d74.txt");
     let app = scratch("pack-app");
-    std::fs::write(app.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    let page = "<!doctype html><html><head><meta charset=\"utf-8\" /><title>app</title></head><body></body></html>";
+    std::fs::write(app.join("index.html"), page).unwrap();
+    // Stale on purpose: the site's copies must be written again with the mark.
+    std::fs::write(app.join("index.html.br"), b"stale").unwrap();
+    std::fs::write(app.join("index.html.gz"), b"stale").unwrap();
     let mut args = vec![
         "pack".to_string(),
         "--out".into(),
@@ -229,6 +233,28 @@ fn pack_writes_a_site_of_every_corpus_volume() {
         "{err}"
     );
     assert!(site.join("index.html").is_file(), "the app is copied in");
+    // The site's page is marked as a site's, and so are its precompressed copies.
+    let mark = r#"<meta name="letterbook-collection" content="collection.json" />"#;
+    let marked = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(marked.contains(mark), "{marked}");
+    assert_eq!(marked.matches("<title>app</title>").count(), 1);
+    let mut from_br = String::new();
+    std::io::Read::read_to_string(
+        &mut brotli::Decompressor::new(
+            &std::fs::read(site.join("index.html.br")).unwrap()[..],
+            4096,
+        ),
+        &mut from_br,
+    )
+    .unwrap();
+    assert_eq!(from_br, marked);
+    let mut from_gz = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&std::fs::read(site.join("index.html.gz")).unwrap()[..]),
+        &mut from_gz,
+    )
+    .unwrap();
+    assert_eq!(from_gz, marked);
     let manifest = Manifest::parse(&std::fs::read(site.join("collection.json")).unwrap()).unwrap();
     assert_eq!(manifest.title, "The corpus");
     assert_eq!(manifest.volumes.len(), 13);
