@@ -2,7 +2,7 @@
 // dist/: what only the finished build knows.
 //  - sw.js gets the build's file list and a build id hashed from every file, so any change
 //    of the build is a new service worker (and a reader is offered the new version);
-//  - index.html gets its Content-Security-Policy: scripts only from the app's origin and
+//  - index.html gets the light shell (shell.html) and its Content-Security-Policy: scripts only from the app's origin and
 //    Trunk's inline loader by its hash, wasm compiled but no eval, nothing remote; the same
 //    policy goes into _headers for hosts that read one (with what a meta tag cannot say);
 //  - every text and wasm file gets its precompressed copies beside it (.br, .gz), which a
@@ -37,8 +37,29 @@ function files(root, at = root) {
 // precompressed copies (the host sends those for the same paths).
 const shell = files(dir).filter((f) => f !== "/sw.js" && f !== "/_headers" && !/\.(br|gz)$/.test(f));
 
-// The page's policy. The inline module is Trunk's loader; its hash is its permission.
+// The light shell (shell.html, from scripts/prerender.mjs): the first screen painted
+// before the wasm has arrived.
 let page = readFileSync(html, "utf8").replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+const SHELL_AT = "<!-- letterbook:shell (scripts/finish-build.mjs puts shell.html here) -->";
+if (page.includes(SHELL_AT)) {
+  const shellHtml = readFileSync(join(import.meta.dirname, "..", "shell.html"), "utf8");
+  page = page.replace(SHELL_AT, () => shellHtml.trim());
+  // The app's wasm is asked for once the shell is painted (after the next frame, or a
+  // tenth of a second in a hidden tab): on a slow network the first paint does not share
+  // the line with it, and the page's largest paint is the shell's.
+  const preload = /<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/g;
+  const start = "const wasm = await init(";
+  if (!preload.test(page) || !page.includes(start)) {
+    console.error("finish-build: Trunk's loader has changed: the wasm's start after the first paint has no place");
+    process.exit(1);
+  }
+  page = page
+    .replace(preload, "")
+    .replace(start, `await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n${start}`);
+}
+
+// The page's policy. The inline scripts are Trunk's loader and the shell's choice of
+// screen; their hashes are their permission.
 const inline = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`,
 );

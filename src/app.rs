@@ -21,7 +21,14 @@ use crate::urls::{LIBRARY, SEARCH, TIMELINE};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lib = Library::with_sample();
+    view! { <AppOn lib=Library::with_sample()/> }
+}
+
+/// The app with its storage, worker, kiosk mode and site over `lib`, which holds the
+/// built-in sample already: the entry point reads the sample in a task of its own,
+/// ahead of the first render, so that neither holds the page long.
+#[component]
+pub fn AppOn(lib: Library) -> impl IntoView {
     // What earlier visits kept is listed at once and opened again behind the page.
     crate::storage::restore(lib);
     // The service worker (offline, updates) and the connection's state.

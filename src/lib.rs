@@ -16,10 +16,11 @@ pub mod register;
 pub mod routes;
 pub mod search;
 pub mod shelf;
+pub mod shell;
 pub mod site;
 pub mod state;
 pub mod storage;
 pub mod timeline;
 pub mod urls;
 
-pub use app::{App, AppWith};
+pub use app::{App, AppOn, AppWith};
