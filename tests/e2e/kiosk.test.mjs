@@ -160,6 +160,19 @@ describe("kiosk mode", () => {
       return e.defaultPrevented;
     });
     assert.equal(menu, true);
+    // The timeline: each mark a 48 px target around a dot that stays small.
+    await page.locator(".app-nav").getByRole("link", { name: "Timeline" }).click();
+    await page.locator(".tl-mark").first().waitFor();
+    assert.deepEqual(await smallTargets(page), [], "the timeline");
+    const dots = await page.locator(".tl-mark:not(.many)").evaluateAll((marks) =>
+      marks.map((m) => {
+        const dot = getComputedStyle(m, "::before");
+        return [m.getBoundingClientRect().width, parseFloat(dot.height), dot.backgroundColor !== "rgba(0, 0, 0, 0)"];
+      }),
+    );
+    assert.ok(dots.length > 0);
+    for (const [box, dot, drawn] of dots) assert.ok(box >= 47.5 && dot <= 20 && drawn, `a mark of ${box} px drawn as ${dot} px`);
+    await page.screenshot({ path: join(ARTIFACTS, "kiosk-timeline-1280.png") });
     assert.deepEqual(errors, []);
     await context.close();
   });
