@@ -414,6 +414,11 @@ pub fn run(job: Job) -> bool {
         return false;
     }
     bytes_out += json.len() as u64;
+    if let Err(e) = crate::site_page::precompress(&job.out.join("collection.json"), json.as_bytes())
+    {
+        eprintln!("error: {e}");
+        return false;
+    }
     match crate::site_page::mark(&job.out) {
         Ok(true) => {}
         Ok(false) => eprintln!(

@@ -1,6 +1,7 @@
 //! The site's page: the app's `index.html` in a packed folder gets the mark that tells the
 //! app a collection is served beside it (a plain build asks for none), and the page's
-//! precompressed copies are written again so that a host never sends a stale one.
+//! precompressed copies are written again so that a host never sends a stale one; the
+//! site's manifest gets precompressed copies of its own.
 
 use std::io::Write;
 use std::path::Path;
@@ -30,21 +31,40 @@ pub fn mark(out: &Path) -> Result<bool, String> {
     let marked = format!("{}\n    {MARK}{}", &page[..at], &page[at..]);
     let bytes = marked.as_bytes();
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let br = out.join("index.html.br");
-    if br.exists() {
+    // Only the copies the app came with: a page served without them stays so.
+    for ext in ["br", "gz"] {
+        let copy = out.join(format!("index.html.{ext}"));
+        if copy.exists() {
+            write_copy(&copy, bytes, ext)?;
+        }
+    }
+    Ok(true)
+}
+
+/// Writes `path.br` and `path.gz` beside a file of the site that a host would otherwise
+/// send uncompressed (collection.json: a line per volume, a third of a megabyte for a
+/// whole series).
+pub fn precompress(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    for ext in ["br", "gz"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{ext}"));
+        write_copy(Path::new(&name), bytes, ext)?;
+    }
+    Ok(())
+}
+
+fn write_copy(copy: &Path, bytes: &[u8], ext: &str) -> Result<(), String> {
+    let packed = if ext == "br" {
         let mut packed = Vec::new();
         {
             let mut w = brotli::CompressorWriter::new(&mut packed, 4096, 11, 22);
             w.write_all(bytes).map_err(|e| e.to_string())?;
         }
-        std::fs::write(&br, packed).map_err(|e| format!("{}: {e}", br.display()))?;
-    }
-    let gz = out.join("index.html.gz");
-    if gz.exists() {
+        packed
+    } else {
         let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         w.write_all(bytes).map_err(|e| e.to_string())?;
-        let packed = w.finish().map_err(|e| e.to_string())?;
-        std::fs::write(&gz, packed).map_err(|e| format!("{}: {e}", gz.display()))?;
-    }
-    Ok(true)
+        w.finish().map_err(|e| e.to_string())?
+    };
+    std::fs::write(copy, packed).map_err(|e| format!("{}: {e}", copy.display()))
 }

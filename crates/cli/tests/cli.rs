@@ -255,6 +255,20 @@ fn pack_writes_a_site_of_every_corpus_volume() {
     )
     .unwrap();
     assert_eq!(from_gz, marked);
+    // The manifest is sent compressed too.
+    let mut json = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(
+            &std::fs::read(site.join("collection.json.gz")).unwrap()[..],
+        ),
+        &mut json,
+    )
+    .unwrap();
+    assert_eq!(
+        json,
+        std::fs::read_to_string(site.join("collection.json")).unwrap()
+    );
+    assert!(site.join("collection.json.br").is_file());
     let manifest = Manifest::parse(&std::fs::read(site.join("collection.json")).unwrap()).unwrap();
     assert_eq!(manifest.title, "The corpus");
     assert_eq!(manifest.volumes.len(), 13);
