@@ -2,8 +2,8 @@
 // puppeteer-core (Playwright drives only its own build of Firefox). What a reader does
 // first, as in Chromium: the library, the sample letter, a footnote opened and closed
 // from the keyboard, a page mark, search with its snippets, the timeline, a file opened
-// and kept across a reload, the service worker and the page's policy, axe-core, and the
-// light shell before the wasm.
+// and kept across a reload, the service worker and the page's policy, axe-core, the
+// light shell before the wasm, kiosk mode, and the app offline with its server gone.
 // FIREFOX (default /usr/bin/firefox-esr) can be set.
 
 import { after, before, describe, test } from "node:test";
@@ -158,5 +158,62 @@ describe("in Firefox", () => {
     assert.match(state.policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+  test("kiosk mode: the attract screen, every target 48 px, a link out is a QR code", async () => {
+    // A context of its own: kiosk mode is remembered by the browser until staff leave it.
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e.message ?? e)));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(base + "/?kiosk");
+    await page.waitForSelector(".kiosk-attract");
+    assert.match(await text(page, ".kiosk-attract"), /Touch to begin/);
+    await page.click(".kiosk-begin");
+    await page.waitForSelector(".kiosk-attract", { hidden: true });
+    await page.click(".start-here a");
+    await page.waitForSelector("#doc-title");
+    const small = await page.evaluate(() => {
+      const sel = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex='0']";
+      return [...document.querySelectorAll(sel)]
+        .map((e) => [e, e.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight)
+        .filter(([, r]) => r.width < 47.5 || r.height < 47.5)
+        .map(([e, r]) => `${e.tagName} ${e.className} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    });
+    assert.deepEqual(small, []);
+    const here = page.url();
+    await page.click('a[href^="https://history.state.gov/historicaldocuments"]');
+    await page.waitForSelector(".kiosk-qr svg path");
+    assert.equal(page.url(), here);
+    assert.equal(await page.$$eval("input[type=file]", (x) => x.length), 0);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("offline: after one visit, with the server gone, the sample, a deep link and search open", async () => {
+    // A server (an origin) of its own, stopped halfway.
+    const own = await startServer(DIST, 0);
+    const at = `http://127.0.0.1:${own.address().port}`;
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(at + "/");
+    await page.waitForSelector("#library-title");
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+      }
+    });
+    own.closeAllConnections();
+    await new Promise((ok) => own.close(ok));
+    await page.goto(at + "/read/frus1981-88v03-d74");
+    await page.waitForSelector("main#main #doc-title");
+    assert.match(await text(page, "#doc-title"), /Gromyko to Secretary of State Haig/);
+    await page.goto(at + "/search?q=Gromyko");
+    await page.waitForFunction(() => /^[1-9]\d* documents? for/.test(document.querySelector("#search-count")?.textContent ?? ""));
+    await context.close();
   });
 });
