@@ -3,12 +3,13 @@
 // first, as in Chromium: the library, the sample letter, a footnote opened and closed
 // from the keyboard, a page mark, search with its snippets, the timeline, a file opened
 // and kept across a reload, the service worker and the page's policy, axe-core, the
-// light shell before the wasm, kiosk mode, and the app offline with its server gone.
+// light shell before the wasm, kiosk mode, the app offline with its server gone, and a
+// new build offered and taken.
 // FIREFOX (default /usr/bin/firefox-esr) can be set.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -215,5 +216,59 @@ describe("in Firefox", () => {
     await page.goto(at + "/search?q=Gromyko");
     await page.waitForFunction(() => /^[1-9]\d* documents? for/.test(document.querySelector("#search-count")?.textContent ?? ""));
     await context.close();
+  });
+  test("a new build is offered, never forced; Reload takes it and drops the old one", async () => {
+    const dir = join(profile, "..", `letterbook-firefox-update-${process.pid}`);
+    cpSync(DIST, dir, { recursive: true });
+    const own = await startServer(dir, 0);
+    const at = `http://127.0.0.1:${own.address().port}`;
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const buildOf = () =>
+      page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = (e) => ok(e.data.build);
+            navigator.serviceWorker.controller.postMessage({ type: "BUILD" }, [ch.port2]);
+          }),
+      );
+    try {
+      await page.goto(at + "/read/frus1981-88v03-d74");
+      await page.waitForSelector("main#main #doc-title");
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+        }
+      });
+      const a = await buildOf();
+      assert.match(a, /^[0-9a-f]{16}$/);
+      const sw = join(dir, "sw.js");
+      const b = "b".repeat(16);
+      writeFileSync(sw, readFileSync(sw, "utf8").replace(`const BUILD = "${a}"`, `const BUILD = "${b}"`));
+      rmSync(sw + ".br");
+      rmSync(sw + ".gz");
+      await page.evaluate(() => {
+        window.__sameVisit = true;
+        return navigator.serviceWorker.getRegistration().then((r) => r.update());
+      });
+      await page.waitForSelector(".connection-update", { timeout: 30_000 });
+      assert.match(await text(page, ".connection-update"), /A new version of Letterbook is ready/);
+      await new Promise((ok) => setTimeout(ok, 500));
+      assert.equal(await page.evaluate(() => window.__sameVisit), true, "no reload on its own");
+      assert.equal(await buildOf(), a);
+      await Promise.all([page.waitForNavigation(), page.click(".connection-update button")]);
+      await page.waitForSelector("main#main #doc-title");
+      assert.equal(await page.evaluate(() => window.__sameVisit), undefined, "the page reloaded");
+      assert.equal(await buildOf(), b);
+      const shells = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("letterbook-shell-")));
+      assert.deepEqual(shells, [`letterbook-shell-${b}`]);
+    } finally {
+      await context.close();
+      own.closeAllConnections();
+      own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
