@@ -48,11 +48,7 @@ impl Default for KioskConfig {
 
 /// The PIN's stored form.
 pub fn pin_hash(pin: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(format!("letterbook-kiosk:{pin}").as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::digest::sha256_hex(format!("letterbook-kiosk:{pin}").as_bytes())
 }
 
 /// What is wrong with a kiosk's settings, said for the person who wrote them.

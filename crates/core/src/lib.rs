@@ -14,6 +14,7 @@
 pub mod collection;
 pub mod correspondence;
 pub mod dates;
+pub mod digest;
 pub mod doc_id;
 pub mod heading;
 pub mod index;

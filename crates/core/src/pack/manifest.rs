@@ -161,16 +161,8 @@ pub fn is_site_path(p: &str) -> bool {
         })
 }
 
-/// SHA-256 of `bytes`, in lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
-}
+/// Kept here too: packs and the site's files are named by it.
+pub use crate::digest::sha256_hex;
 
 /// Where a file of `kind` (`packs`, `summary`) with this hash lives: named by the first
 /// 20 hex digits of its hash (80 bits), so a changed file is a new name and the old one
@@ -184,11 +176,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sha256_of_known_bytes() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+    fn a_file_is_named_by_its_hash_s_first_20_digits() {
         assert_eq!(
             hashed_path("packs", &sha256_hex(b"abc"), "lbk"),
             "packs/ba7816bf8f01cfea4141.lbk"
