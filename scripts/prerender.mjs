@@ -39,6 +39,9 @@ export async function snapshot(page) {
       // What is drawn to a measure (the timeline's marks, ticks and bars) is placed by the
       // app's style properties, which the page's policy refuses as markup: the app draws it.
       for (const node of copy.querySelectorAll("[style]")) node.remove();
+      // What a live region says is the moment's news (what this browser keeps, what is in
+      // view): it is not the same on the reader's machine, nor from one run to the next.
+      for (const node of copy.querySelectorAll("[role=status], [role=alert], [aria-live]")) node.replaceChildren();
       const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
       const comments = [];
       while (walker.nextNode()) comments.push(walker.currentNode);
@@ -62,7 +65,15 @@ export async function takeAll(browser, base) {
     await page.goto(base + route.path);
     await page.locator(route.ready).waitFor();
     await page.waitForLoadState("networkidle");
-    shots.push({ ...route, ...(await snapshot(page)) });
+    // Settled: the same markup twice, half a second apart (a busy machine draws late).
+    let shot = await snapshot(page);
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(500);
+      const again = await snapshot(page);
+      if (JSON.stringify(again) === JSON.stringify(shot)) break;
+      shot = again;
+    }
+    shots.push({ ...route, ...shot });
     await context.close();
   }
   return shots;

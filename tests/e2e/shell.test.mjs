@@ -44,7 +44,14 @@ describe("the light shell", () => {
   test("shell.html is what the app renders today (else: node scripts/prerender.mjs)", async () => {
     const now = shellHtml(await takeAll(app.browser, app.base));
     const kept = readFileSync(join(ROOT, "shell.html"), "utf8");
-    assert.equal(kept, now, "shell.html is stale: run node scripts/prerender.mjs after trunk build --release, then build again");
+    if (kept !== now) {
+      let at = 0;
+      while (kept[at] === now[at]) at++;
+      assert.fail(
+        "shell.html is stale: run node scripts/prerender.mjs after trunk build --release, then build again.\n" +
+          `It differs at character ${at}:\nkept: …${kept.slice(Math.max(0, at - 120), at + 160)}…\nnow:  …${now.slice(Math.max(0, at - 120), at + 160)}…`,
+      );
+    }
   });
 
   test("without the wasm, each route's first screen is there to read, and none can be used", async () => {
