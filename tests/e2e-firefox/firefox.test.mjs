@@ -3,8 +3,9 @@
 // first, as in Chromium: the library, the sample letter, a footnote opened and closed
 // from the keyboard, a page mark, search with its snippets, the timeline, a file opened
 // and kept across a reload, the service worker and the page's policy, axe-core, the
-// light shell before the wasm, kiosk mode, the app offline with its server gone, and a
-// new build offered and taken.
+// light shell before the wasm, kiosk mode, the app offline with its server gone, a new
+// build offered and taken, the timeline from the keyboard, two tabs sharing the store,
+// and a hostile volume that runs nothing under Firefox's own policy enforcement.
 // FIREFOX (default /usr/bin/firefox-esr) can be set.
 
 import { after, before, describe, test } from "node:test";
@@ -15,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { hostileVolume, whatCouldRun } from "../e2e/hostile.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -48,15 +50,21 @@ after(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-async function newPage() {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const errors = [];
+/** A page whose errors (uncaught, or said on the console) are collected in `errors`. */
+async function newPage({ context = browser, viewport = { width: 1280, height: 900 }, errors = [] } = {}) {
+  const page = await context.newPage();
+  await page.setViewport(viewport);
   page.on("pageerror", (e) => errors.push(String(e.message ?? e)));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   return { page, errors };
+}
+
+/** A page in a browser context of its own: no store, worker or kiosk mode of another test. */
+async function isolated(viewport) {
+  const context = await browser.createBrowserContext();
+  return { context, ...(await newPage({ context, viewport })) };
 }
 
 async function axe(page) {
@@ -162,12 +170,7 @@ describe("in Firefox", () => {
   });
   test("kiosk mode: the attract screen, every target 48 px, a link out is a QR code", async () => {
     // A context of its own: kiosk mode is remembered by the browser until staff leave it.
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e.message ?? e)));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const { context, page, errors } = await isolated();
     await page.goto(base + "/?kiosk");
     await page.waitForSelector(".kiosk-attract");
     assert.match(await text(page, ".kiosk-attract"), /Touch to begin/);
@@ -269,6 +272,92 @@ describe("in Firefox", () => {
       own.closeAllConnections();
       own.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("keyboard only on the timeline: Tab to the first mark, arrows in date order, Enter opens", async () => {
+    // A context of its own: the volumes kept by other tests would be on this timeline.
+    const { context, page, errors } = await isolated();
+    await page.goto(base + "/");
+    await page.waitForSelector("#library-title");
+    await (await page.$("#open-files-input")).uploadFile(join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml"));
+    await page.waitForSelector(".load.done", { timeout: 60_000 });
+    await page.click("header .app-nav a[href='/timeline']");
+    await page.waitForSelector(".tl-row");
+    await page.focus("#tl-frame");
+    await page.keyboard.press("Tab");
+    const focusedOn = (re) =>
+      page.waitForFunction((src) => new RegExp(src).test(document.activeElement?.getAttribute("aria-label") ?? ""), {}, re.source);
+    await focusedOn(/^Document 72: Memorandum/);
+    await page.keyboard.press("ArrowRight");
+    await focusedOn(/^Document 73: Telegram/);
+    await page.keyboard.press("ArrowRight");
+    await focusedOn(/^Document 74: Letter/);
+    await page.keyboard.press("ArrowLeft");
+    await focusedOn(/^Document 73/);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => location.pathname === "/read/frus1981-88v03-d73");
+    // The focus goes to the new page's heading.
+    await page.waitForFunction(() => document.activeElement?.id === "doc-title");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("two tabs: a volume kept in one is listed in the other; removed there, it goes from the first", async () => {
+    const { context, page: a, errors } = await isolated();
+    const { page: b } = await newPage({ context, errors });
+    for (const p of [a, b]) {
+      await p.goto(base + "/");
+      await p.waitForSelector("#library-title");
+    }
+    await (await a.$("#open-files-input")).uploadFile(join(CORPUS, "tei-volumes", "frus1894Nicaragua.xml"));
+    await a.waitForSelector(".volume-state.kept", { timeout: 60_000 });
+    // Polled by time: animation frames do not run in a tab in the background.
+    await b.waitForSelector("a[href='/volume/frus1894Nicaragua']", { timeout: 30_000, polling: 100 });
+    await b.waitForSelector(".volume-state.kept", { polling: 100 });
+    await b.click("button.put-away[aria-label^='Remove Foreign Relations of the United States, 1894']");
+    await a.waitForFunction(() => !document.querySelector('.volume-list a[href="/volume/frus1894Nicaragua"]'), { timeout: 30_000, polling: 100 });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a hostile volume runs nothing: scripts, javascript: targets, on* attributes, SVG, iframes", async () => {
+    const { context, page, errors } = await isolated();
+    await page.goto(base + "/");
+    await page.waitForSelector("#library-title");
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+    });
+    const excerpt = readFileSync(join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml"), "utf8");
+    const xml = hostileVolume(excerpt);
+    const file = join(profile, "..", `frus1999v99-${process.pid}.xml`);
+    writeFileSync(file, xml);
+    try {
+      await (await page.$("#open-files-input")).uploadFile(file);
+      await page.waitForSelector(".load.done", { timeout: 60_000 });
+      await page.evaluate(() => {
+        history.pushState(null, "", "/read/frus1999v99-d74");
+        dispatchEvent(new PopStateEvent("popstate"));
+      });
+      await page.waitForSelector("main h1");
+      const hover = await page.waitForSelector("main article ::-p-text(hover me)");
+      await hover.hover();
+      await hover.click();
+      const ref = await page.$("main article ::-p-text(a reference)");
+      await ref?.click();
+      await page.keyboard.press("Escape");
+      const found = { url: await page.evaluate(() => location.pathname), ...(await page.evaluate(whatCouldRun)) };
+      assert.deepEqual(found, { url: "/read/frus1999v99-d74", pwned: undefined, active: 0, handlers: [], hrefs: [] });
+      // Were a renderer ever to let markup through, Firefox's policy stops its handler too.
+      await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<img src="/nothing.png" onerror="window.__pwned='onerror'">`));
+      await page.waitForFunction(() => window.__violations.length > 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.ok((await page.evaluate(() => window.__violations)).some((d) => /^script-src/.test(d)), "a script-src violation");
+      assert.deepEqual(errors.filter((e) => !/Content.Security.Policy|nothing\.png|404/i.test(e)), []);
+    } finally {
+      rmSync(file, { force: true });
+      await context.close();
     }
   });
 });

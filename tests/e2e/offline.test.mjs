@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CORPUS, DIST, ROOT, collectErrors } from "./helpers.mjs";
+import { hostileVolume, whatCouldRun } from "./hostile.mjs";
 
 let browser;
 const tmp = mkdtempSync(join(tmpdir(), "letterbook-offline-"));
@@ -227,19 +228,7 @@ describe("offline and installable", () => {
       });
 
       const excerpt = readFileSync(join(CORPUS, "tei-modern", "frus1981-88v03-d72-d75.xml"), "utf8");
-      const hostile = [
-        `<script>window.__pwned = "script"</script>`,
-        `<ref target="javascript:window.__pwned='ref'">a reference</ref>`,
-        `<hi rend="italic" onmouseover="window.__pwned='attr'" onclick="window.__pwned='attr'">hover me</hi>`,
-        `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned='svg'"><script>window.__pwned='svg script'</script></svg>`,
-        `<iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:parent.__pwned='iframe'"></iframe>`,
-        `<graphic url="javascript:window.__pwned='graphic'"/>`,
-        `<ref target="data:text/html,&lt;script&gt;parent.__pwned='data'&lt;/script&gt;">data</ref>`,
-      ].join(" ");
-      const xml = excerpt
-        .replaceAll("frus1981-88v03", "frus1999v99")
-        .replace(/(<div[^>]*xml:id="d74"[\s\S]*?<p[^>]*>)/, `$1${hostile} `);
-      assert.ok(xml.includes("__pwned"), "the hostile markup is in the volume");
+      const xml = hostileVolume(excerpt);
       const file = join(tmp, "frus1999v99.xml");
       writeFileSync(file, xml);
       await page.setInputFiles("#open-files-input", [file]);
@@ -257,12 +246,7 @@ describe("offline and installable", () => {
       await page.getByText("hover me").first().click();
       await page.getByText("a reference").first().click().catch(() => {});
       await page.keyboard.press("Escape");
-      const found = await page.evaluate(() => ({
-        pwned: window.__pwned,
-        active: [...document.querySelectorAll("main script, main iframe, main object, main embed, main foreignObject")].length,
-        handlers: [...document.querySelectorAll("main *")].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith("on")),
-        hrefs: [...document.querySelectorAll("main a[href]")].map((a) => a.getAttribute("href")).filter((h) => !/^(\/|#|https?:\/\/)/.test(h)),
-      }));
+      const found = await page.evaluate(whatCouldRun);
       assert.deepEqual(found, { pwned: undefined, active: 0, handlers: [], hrefs: [] });
 
       // And were a renderer ever to let markup through, the policy stops its scripts.
