@@ -5,7 +5,8 @@
 // and kept across a reload, the service worker and the page's policy, axe-core, the
 // light shell before the wasm, kiosk mode, the app offline with its server gone, a new
 // build offered and taken, the timeline from the keyboard, two tabs sharing the store,
-// and a hostile volume that runs nothing under Firefox's own policy enforcement.
+// a hostile volume that runs nothing under Firefox's own policy enforcement, and search:
+// the header's suggestions, a facet, the order, and a result opened at its hits.
 // FIREFOX (default /usr/bin/firefox-esr) can be set.
 
 import { after, before, describe, test } from "node:test";
@@ -74,6 +75,25 @@ async function axe(page) {
 }
 
 const text = (page, sel) => page.$eval(sel, (e) => e.innerText);
+
+/** Clicks the first element of `sel` whose text matches `re`, as a reader would. */
+async function clickText(page, sel, re) {
+  for (const el of await page.$$(sel)) {
+    if (re.test(await el.evaluate((e) => e.innerText))) return el.click();
+  }
+  assert.fail(`nothing of ${sel} says ${re}`);
+}
+
+/** The search page's count, once it has an answer. */
+async function answered(page) {
+  await page.waitForFunction(() => {
+    const t = document.querySelector("#search-count")?.textContent ?? "";
+    return /documents? for|^\d[\d,]* documents?, /.test(t) && !/being opened/.test(t);
+  }, { timeout: 60_000 });
+  return text(page, "#search-count");
+}
+
+const until = (page, fn) => page.waitForFunction(fn, { timeout: 30_000 });
 
 describe("in Firefox", () => {
   test("the sample letter: a footnote from the keyboard, a page mark, the thread, axe", async () => {
@@ -359,5 +379,66 @@ describe("in Firefox", () => {
       rmSync(file, { force: true });
       await context.close();
     }
+  });
+
+  test("search from the header: a suggestion by keyboard, counts and snippets, a facet, the order", async () => {
+    const { context, page, errors } = await isolated();
+    await page.goto(base + "/");
+    await page.waitForSelector("#library-title");
+    await page.keyboard.press("/");
+    await until(page, () => document.activeElement?.id === "search-input");
+    await page.keyboard.type("restr");
+    await until(page, () => [...document.querySelectorAll("#search-suggestions [role=option]")].some((o) => /restraint\s+2 documents/.test(o.innerText)));
+    assert.equal(await page.$eval("#search-input", (e) => e.getAttribute("aria-expanded")), "true");
+    await page.keyboard.press("ArrowDown");
+    const active = await page.$eval("#search-input", (e) => e.getAttribute("aria-activedescendant"));
+    assert.equal(await page.$eval(`#${active}`, (e) => e.getAttribute("aria-selected")), "true");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.$eval("#search-input", (e) => e.value), "restraint ");
+    await page.keyboard.press("Enter");
+    await until(page, () => location.pathname === "/search" && /q=restraint/.test(location.search));
+    assert.equal(await answered(page), "2 documents for “restraint”, best first");
+    const titles = await page.$$eval(".results li .result-title", (t) => t.map((e) => e.innerText));
+    assert.match(titles[0], /^Letter From Soviet Foreign Minister Gromyko/);
+    assert.deepEqual(await page.$$eval(".results li:first-child .result-lines mark", (m) => m.map((e) => e.innerText)), ["restraint", "restraint"]);
+    assert.deepEqual(await axe(page), []);
+    // A facet narrows, and chosen again, widens.
+    await clickText(page, ".facet a", /Telegram/);
+    await until(page, () => location.search.includes("kind=telegram"));
+    assert.equal(await answered(page), "1 document for “restraint”, best first");
+    await page.click(".facet a.chosen");
+    await until(page, () => !location.search.includes("kind="));
+    assert.equal(await answered(page), "2 documents for “restraint”, best first");
+    await clickText(page, ".search-sort a", /Oldest first/);
+    await until(page, () => location.search.includes("sort=date"));
+    assert.equal(await answered(page), "2 documents for “restraint”, oldest first");
+    assert.match(await text(page, ".results li .result-meta"), /No\. 73/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a result opens at its hits: n and N go through them, and a hit in a note opens it", async () => {
+    const { context, page, errors } = await isolated();
+    await page.goto(base + "/search?q=" + encodeURIComponent('"typed signature" OR restraint'));
+    assert.equal(await answered(page), "2 documents for “\"typed signature\" OR restraint”, best first");
+    await page.click(".results li .result-title a");
+    await page.waitForSelector(".hit-bar");
+    assert.equal(await page.$$eval("mark.hit[id]", (m) => m.length), 6);
+    await page.keyboard.press("n");
+    await until(page, () => document.querySelector(".hit-status")?.innerText === "Hit 1 of 6");
+    assert.equal(await text(page, "mark.hit-current"), "restraint");
+    await page.keyboard.down("Shift");
+    await page.keyboard.press("N");
+    await page.keyboard.up("Shift");
+    await until(page, () => document.querySelector(".hit-status")?.innerText === "Hit 6 of 6, in note 3");
+    await page.waitForSelector("#fn-popover mark.hit");
+    assert.equal(await text(page, "#fn-popover mark.hit"), "typed signature");
+    assert.equal(await page.evaluate(() => location.hash), "#fn3");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#fn-popover", { hidden: true });
+    await page.click(".hit-clear");
+    await until(page, () => location.search === "" && document.querySelectorAll("mark.hit").length === 0);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });
