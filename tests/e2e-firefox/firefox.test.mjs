@@ -6,12 +6,14 @@
 // light shell before the wasm, kiosk mode, the app offline with its server gone, a new
 // build offered and taken, the timeline from the keyboard, two tabs sharing the store,
 // a hostile volume that runs nothing under Firefox's own policy enforcement, and search:
-// the header's suggestions, a facet, the order, and a result opened at its hits.
+// the header's suggestions, a facet, the order, and a result opened at its hits; a kiosk
+// site's idle reset and staff exit in real time.
 // FIREFOX (default /usr/bin/firefox-esr) can be set.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -440,5 +442,65 @@ describe("in Firefox", () => {
     await until(page, () => location.search === "" && document.querySelectorAll("mark.hit").length === 0);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test("a kiosk site in real time: idle question, a tap continues, silence resets; the staff's corner and PIN", async () => {
+    // The shortest idle time a site may set (10 s) and the 20 s countdown, on the
+    // browser's own clock: about 45 s of waiting.
+    const bin = join(ROOT, "target", "debug", "letterbook");
+    if (!existsSync(bin)) execFileSync("cargo", ["build", "-q", "-p", "letterbook-cli"], { cwd: ROOT, stdio: "inherit" });
+    const dir = mkdtempSync(join(tmpdir(), "letterbook-firefox-kiosk-"));
+    const settings = join(dir, "kiosk.toml");
+    writeFileSync(settings, 'pin = "2718"\nfeatured = ["frus1894Nicaragua-d40"]\nidle_browse_secs = 10\n');
+    execFileSync(bin, ["pack", "--level", "3", "--out", join(dir, "site"), "--title", "Nicaragua, 1894", "--app", DIST, "--kiosk", settings, join(CORPUS, "tei-volumes", "frus1894Nicaragua.xml")], { stdio: "ignore" });
+    const own = await startServer(join(dir, "site"), 0);
+    const { context, page, errors } = await isolated({ width: 1080, height: 1920 });
+    const key = async (name) => (await page.waitForSelector(`.kiosk-keyboard button[aria-label="${name}"]`)).click();
+    try {
+      await page.goto(`http://127.0.0.1:${own.address().port}/`);
+      await page.waitForSelector(".kiosk-attract-title ::-p-text(Nicaragua, 1894)", { timeout: 30_000 });
+      await page.waitForSelector(".kiosk-card-title", { timeout: 30_000 });
+      assert.match(await text(page, ".kiosk-card"), /Gresham/);
+      await page.click(".kiosk-begin");
+      await page.waitForSelector(".kiosk-attract", { hidden: true });
+      // A visitor searches with the on-screen keyboard.
+      await page.click("#search-input");
+      for (const k of "gresham") await key(k);
+      assert.equal(await page.$eval("#search-input", (e) => e.value), "gresham");
+      await key("Search");
+      await until(page, () => location.pathname === "/search");
+      await answered(page);
+      // Ten seconds without input: the question. A tap continues.
+      await page.waitForSelector(".kiosk-still", { timeout: 15_000 });
+      assert.match(await text(page, ".kiosk-still"), /Are you still reading\?[\s\S]*starts again in \d+ seconds/);
+      assert.deepEqual(await axe(page), []);
+      await page.click(".kiosk-continue");
+      await page.waitForSelector(".kiosk-still", { hidden: true });
+      assert.equal(await page.evaluate(() => location.pathname), "/search");
+      // Silence: the question again, then the attract screen, and the visitor forgotten.
+      await page.waitForSelector(".kiosk-still", { timeout: 15_000 });
+      await page.waitForSelector(".kiosk-attract", { timeout: 30_000 });
+      assert.equal(await page.evaluate(() => location.pathname), "/");
+      await page.click(".kiosk-begin");
+      await page.waitForSelector(".kiosk-attract", { hidden: true });
+      assert.equal(await page.$eval("#search-input", (e) => e.value), "");
+      // Staff: the top-left corner held for 3 s, then the PIN; a wrong one is refused.
+      await page.mouse.move(8, 8);
+      await page.mouse.down();
+      await new Promise((ok) => setTimeout(ok, 3300));
+      await page.mouse.up();
+      await page.waitForSelector(".kiosk-pin");
+      const digit = async (d) => clickText(page, ".kiosk-keypad button", new RegExp(`^${d}$`));
+      for (const d of "0000") await digit(d);
+      await page.waitForSelector(".kiosk-pin-wrong");
+      for (const d of "2718") await digit(d);
+      await page.waitForSelector(".kiosk-staff");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      own.closeAllConnections();
+      own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
