@@ -2,9 +2,11 @@
 // dist/: what only the finished build knows.
 //  - sw.js gets the build's file list and a build id hashed from every file, so any change
 //    of the build is a new service worker (and a reader is offered the new version);
-//  - index.html gets the light shell (shell.html) and its Content-Security-Policy: scripts only from the app's origin and
-//    Trunk's inline loader by its hash, wasm compiled but no eval, nothing remote; the same
-//    policy goes into _headers for hosts that read one (with what a meta tag cannot say);
+//  - index.html gets the light shell (shell.html), its wasm asked for after the shell's
+//    first paint, and its Content-Security-Policy: scripts only from the app's origin and
+//    the inline scripts (Trunk's loader, the shell's) by their hashes, wasm compiled but no
+//    eval, nothing remote; the same policy goes into _headers for hosts that read one (with
+//    what a meta tag cannot say);
 //  - every text and wasm file gets its precompressed copies beside it (.br, .gz), which a
 //    host (and scripts/serve.mjs) sends to a browser that accepts them.
 // A build without sw.js (the benchmark pages) is left as it is.

@@ -13,6 +13,7 @@ import desktop from "lighthouse/core/config/desktop-config.js";
 import * as launcher from "chrome-launcher";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
+import { controlled } from "../tests/e2e/service-worker.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 1);
@@ -73,11 +74,6 @@ let bytes = 0;
 cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
 await page.goto(base + "/read/frus1981-88v03-d74");
 await page.locator("#doc-title").waitFor();
-const controlled = (p) =>
-  p.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-  });
 await controlled(page);
 await page.waitForTimeout(1000);
 const first = bytes;

@@ -2,8 +2,8 @@
 //! `letterbook pack`) lists it at once; a volume's pack is fetched only when one of its
 //! pages is opened, checked against the manifest's size and SHA-256, opened, and kept in
 //! the browser's store. Only a page marked by `letterbook pack` (`SITE_MARK`) asks. No
-//! manifest (a 404, or the app's own page served in its place)
-//! means no site collection, silently; a manifest that cannot be used says why.
+//! manifest (a 404, or the app's own page served in its place) means no site collection,
+//! silently; a manifest that cannot be used says why.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -20,6 +20,7 @@ import { join, resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 import { startServer } from "../../scripts/serve.mjs";
 import { hostileVolume, whatCouldRun } from "../e2e/hostile.mjs";
+import { buildOf, controlled, nextBuild } from "../e2e/service-worker.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -227,12 +228,7 @@ describe("in Firefox", () => {
     const page = await context.newPage();
     await page.goto(at + "/");
     await page.waitForSelector("#library-title");
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-      }
-    });
+    await controlled(page);
     own.closeAllConnections();
     await new Promise((ok) => own.close(ok));
     await page.goto(at + "/read/frus1981-88v03-d74");
@@ -249,31 +245,13 @@ describe("in Firefox", () => {
     const at = `http://127.0.0.1:${own.address().port}`;
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
-    const buildOf = () =>
-      page.evaluate(
-        () =>
-          new Promise((ok) => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = (e) => ok(e.data.build);
-            navigator.serviceWorker.controller.postMessage({ type: "BUILD" }, [ch.port2]);
-          }),
-      );
     try {
       await page.goto(at + "/read/frus1981-88v03-d74");
       await page.waitForSelector("main#main #doc-title");
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) {
-          await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-        }
-      });
-      const a = await buildOf();
+      await controlled(page);
+      const a = await buildOf(page);
       assert.match(a, /^[0-9a-f]{16}$/);
-      const sw = join(dir, "sw.js");
-      const b = "b".repeat(16);
-      writeFileSync(sw, readFileSync(sw, "utf8").replace(`const BUILD = "${a}"`, `const BUILD = "${b}"`));
-      rmSync(sw + ".br");
-      rmSync(sw + ".gz");
+      const b = nextBuild(dir, a);
       await page.evaluate(() => {
         window.__sameVisit = true;
         return navigator.serviceWorker.getRegistration().then((r) => r.update());
@@ -282,11 +260,11 @@ describe("in Firefox", () => {
       assert.match(await text(page, ".connection-update"), /A new version of Letterbook is ready/);
       await new Promise((ok) => setTimeout(ok, 500));
       assert.equal(await page.evaluate(() => window.__sameVisit), true, "no reload on its own");
-      assert.equal(await buildOf(), a);
+      assert.equal(await buildOf(page), a);
       await Promise.all([page.waitForNavigation(), page.click(".connection-update button")]);
       await page.waitForSelector("main#main #doc-title");
       assert.equal(await page.evaluate(() => window.__sameVisit), undefined, "the page reloaded");
-      assert.equal(await buildOf(), b);
+      assert.equal(await buildOf(page), b);
       const shells = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("letterbook-shell-")));
       assert.deepEqual(shells, [`letterbook-shell-${b}`]);
     } finally {

@@ -14,6 +14,7 @@ import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CORPUS, DIST, ROOT, collectErrors } from "./helpers.mjs";
 import { hostileVolume, whatCouldRun } from "./hostile.mjs";
+import { buildOf, controlled, nextBuild } from "./service-worker.mjs";
 
 let browser;
 const tmp = mkdtempSync(join(tmpdir(), "letterbook-offline-"));
@@ -46,26 +47,6 @@ function stop(server) {
   server.closeAllConnections();
   server.close();
 }
-
-/** Waits until the service worker controls the page. */
-const controlled = (page) =>
-  page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-    }
-  });
-
-/** The build id of the worker that controls the page. */
-const buildOf = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = (e) => ok(e.data.build);
-        navigator.serviceWorker.controller.postMessage({ type: "BUILD" }, [ch.port2]);
-      }),
-  );
 
 // Going offline makes the browser say so for what it can no longer fetch: expected here.
 const offlineNoise = (e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_CONNECTION_REFUSED/.test(e);
@@ -175,12 +156,7 @@ describe("offline and installable", () => {
       assert.match(a, /^[0-9a-f]{16}$/, "the build id is filled in after the build");
 
       // Build B: any change of the build is a new worker.
-      const sw = join(dir, "sw.js");
-      const b = "b".repeat(16);
-      writeFileSync(sw, readFileSync(sw, "utf8").replace(`const BUILD = "${a}"`, `const BUILD = "${b}"`));
-      // Its precompressed copies are of build A: the server sends the file itself.
-      rmSync(sw + ".br");
-      rmSync(sw + ".gz");
+      const b = nextBuild(dir, a);
       await page.evaluate(() => {
         window.__sameVisit = true;
       });

@@ -196,6 +196,20 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// The text of a site's precompressed copy (`.br` or `.gz`), as a browser reads it.
+fn unpacked(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    let mut out = String::new();
+    if path.extension().is_some_and(|e| e == "br") {
+        brotli::Decompressor::new(&bytes[..], 4096).read_to_string(&mut out)
+    } else {
+        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out)
+    }
+    .unwrap();
+    out
+}
+
 #[test]
 fn pack_writes_a_site_of_every_corpus_volume() {
     use letterbook_core::pack::{decode, decode_summary, manifest::sha256_hex, Manifest};
@@ -238,37 +252,12 @@ fn pack_writes_a_site_of_every_corpus_volume() {
     let marked = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(marked.contains(mark), "{marked}");
     assert_eq!(marked.matches("<title>app</title>").count(), 1);
-    let mut from_br = String::new();
-    std::io::Read::read_to_string(
-        &mut brotli::Decompressor::new(
-            &std::fs::read(site.join("index.html.br")).unwrap()[..],
-            4096,
-        ),
-        &mut from_br,
-    )
-    .unwrap();
-    assert_eq!(from_br, marked);
-    let mut from_gz = String::new();
-    std::io::Read::read_to_string(
-        &mut flate2::read::GzDecoder::new(&std::fs::read(site.join("index.html.gz")).unwrap()[..]),
-        &mut from_gz,
-    )
-    .unwrap();
-    assert_eq!(from_gz, marked);
+    assert_eq!(unpacked(&site.join("index.html.br")), marked);
+    assert_eq!(unpacked(&site.join("index.html.gz")), marked);
     // The manifest is sent compressed too.
-    let mut json = String::new();
-    std::io::Read::read_to_string(
-        &mut flate2::read::GzDecoder::new(
-            &std::fs::read(site.join("collection.json.gz")).unwrap()[..],
-        ),
-        &mut json,
-    )
-    .unwrap();
-    assert_eq!(
-        json,
-        std::fs::read_to_string(site.join("collection.json")).unwrap()
-    );
-    assert!(site.join("collection.json.br").is_file());
+    let json = std::fs::read_to_string(site.join("collection.json")).unwrap();
+    assert_eq!(unpacked(&site.join("collection.json.br")), json);
+    assert_eq!(unpacked(&site.join("collection.json.gz")), json);
     let manifest = Manifest::parse(&std::fs::read(site.join("collection.json")).unwrap()).unwrap();
     assert_eq!(manifest.title, "The corpus");
     assert_eq!(manifest.volumes.len(), 13);
